@@ -1,0 +1,113 @@
+package io.sluice.engine;
+
+import io.sluice.cdk.Chunk;
+import io.sluice.cdk.Emitter;
+import io.sluice.protocol.LogMessage;
+import io.sluice.protocol.StateMessage;
+import io.sluice.protocol.TraceMessage;
+import io.sluice.protocol.TraceMessage.TraceType;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The emitter a source writes to, on the reader thread: rows gather into per-stream batches that go
+ * on the queue when full, before a state (which follows as a checkpoint) and at the end. Counts
+ * records and bytes per stream.
+ */
+final class BatchingEmitter implements Emitter {
+    private static final Logger LOG = LoggerFactory.getLogger(BatchingEmitter.class);
+
+    private final ChunkQueue queue;
+    private final SyncCounters counters;
+    private final SyncListener listener;
+    private final int batchSize;
+    private final List<Object[]>[] pending;
+    private final long[] records;
+    private final long[] bytes;
+
+    @SuppressWarnings("unchecked")
+    BatchingEmitter(ChunkQueue queue, SyncCounters counters, SyncListener listener, int batchSize) {
+        this.queue = queue;
+        this.counters = counters;
+        this.listener = listener;
+        this.batchSize = batchSize;
+        int n = counters.streamCount();
+        this.pending = new List[n];
+        this.records = new long[n];
+        this.bytes = new long[n];
+    }
+
+    @Override
+    public void record(int streamIndex, Object[] row) {
+        queue.checkReader();
+        if (streamIndex < 0 || streamIndex >= pending.length) {
+            throw new IllegalArgumentException("record for stream index " + streamIndex + " but the catalog has "
+                    + pending.length + " streams");
+        }
+        List<Object[]> batch = pending[streamIndex];
+        if (batch == null) {
+            batch = new ArrayList<>(batchSize);
+            pending[streamIndex] = batch;
+        }
+        batch.add(row);
+        records[streamIndex]++;
+        bytes[streamIndex] += RowSizeEstimator.estimate(row);
+        if (batch.size() >= batchSize) {
+            flush(streamIndex);
+        }
+    }
+
+    @Override
+    public void state(StateMessage state) {
+        queue.checkReader();
+        flushAll();
+        queue.put(new QueueItem.Checkpoint(new Chunk.Checkpoint(state), records.clone(), bytes.clone()));
+    }
+
+    @Override
+    public void log(LogMessage.Level level, String message) {
+        queue.checkReader();
+        notifyLog(level, message);
+    }
+
+    @Override
+    public void trace(TraceMessage trace) {
+        queue.checkReader();
+        if (trace.type() == TraceType.ERROR) {
+            trace.error().ifPresent(e -> notifyLog(LogMessage.Level.ERROR, e.message()));
+        } else {
+            LOG.debug("source trace {}", trace.type());
+        }
+    }
+
+    /** The source returned: hands over what is left and the end marker. */
+    void finish() {
+        flushAll();
+        queue.put(new QueueItem.End());
+    }
+
+    private void flushAll() {
+        for (int i = 0; i < pending.length; i++) {
+            flush(i);
+        }
+    }
+
+    private void flush(int stream) {
+        List<Object[]> batch = pending[stream];
+        if (batch != null && !batch.isEmpty()) {
+            pending[stream] = null;
+            counters.emitted(stream, records[stream], bytes[stream]);
+            queue.put(new QueueItem.Rows(new Chunk.RowBatch(stream, batch)));
+        }
+    }
+
+    private void notifyLog(LogMessage.Level level, String message) {
+        try {
+            listener.onLog(level, "source", message);
+        } catch (RuntimeException e) {
+            LOG.warn("sync listener failed on a log line", e);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.sluice.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sluice.cdk.Destination;
+import io.sluice.cdk.Source;
+import io.sluice.protocol.ConfiguredCatalog;
+import java.time.Duration;
+
+/**
+ * Everything one sync needs. Build it with {@link #builder}; the defaults are source namespaces,
+ * an in-memory state, no listener, batches of 1000 rows, a queue of 16 batches and progress every
+ * second.
+ *
+ * @param catalog the streams to read, with the source's names; a stream's index is its position
+ * @param batchSize rows per batch handed to the destination
+ * @param queueCapacity how many batches (and checkpoints) may wait between source and destination
+ */
+public record SyncRequest(
+        Source source,
+        JsonNode sourceConfig,
+        Destination destination,
+        JsonNode destinationConfig,
+        ConfiguredCatalog catalog,
+        NamespaceMapping namespaceMapping,
+        StateStore stateStore,
+        SyncListener listener,
+        int batchSize,
+        int queueCapacity,
+        Duration progressInterval) {
+
+    public static final int DEFAULT_BATCH_SIZE = 1000;
+    public static final int DEFAULT_QUEUE_CAPACITY = 16;
+    public static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofSeconds(1);
+
+    public SyncRequest {
+        requireNonNull(source, "source");
+        requireNonNull(sourceConfig, "sourceConfig");
+        requireNonNull(destination, "destination");
+        requireNonNull(destinationConfig, "destinationConfig");
+        requireNonNull(catalog, "catalog");
+        requireNonNull(namespaceMapping, "namespaceMapping");
+        requireNonNull(stateStore, "stateStore");
+        requireNonNull(listener, "listener");
+        requireNonNull(progressInterval, "progressInterval");
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1, got " + batchSize);
+        }
+        if (queueCapacity < 1) {
+            throw new IllegalArgumentException("queueCapacity must be at least 1, got " + queueCapacity);
+        }
+        if (progressInterval.isNegative() || progressInterval.isZero()) {
+            throw new IllegalArgumentException("progressInterval must be positive");
+        }
+    }
+
+    public static Builder builder(Source source, JsonNode sourceConfig, Destination destination,
+            JsonNode destinationConfig, ConfiguredCatalog catalog) {
+        return new Builder(source, sourceConfig, destination, destinationConfig, catalog);
+    }
+
+    /** Builds a {@link SyncRequest} with defaults for the optional parts. */
+    public static final class Builder {
+        private final Source source;
+        private final JsonNode sourceConfig;
+        private final Destination destination;
+        private final JsonNode destinationConfig;
+        private final ConfiguredCatalog catalog;
+        private NamespaceMapping namespaceMapping = NamespaceMapping.sourceDefault();
+        private StateStore stateStore = new InMemoryStateStore();
+        private SyncListener listener = SyncListener.NONE;
+        private int batchSize = DEFAULT_BATCH_SIZE;
+        private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
+        private Duration progressInterval = DEFAULT_PROGRESS_INTERVAL;
+
+        private Builder(Source source, JsonNode sourceConfig, Destination destination, JsonNode destinationConfig,
+                ConfiguredCatalog catalog) {
+            this.source = source;
+            this.sourceConfig = sourceConfig;
+            this.destination = destination;
+            this.destinationConfig = destinationConfig;
+            this.catalog = catalog;
+        }
+
+        public Builder namespaceMapping(NamespaceMapping value) {
+            this.namespaceMapping = value;
+            return this;
+        }
+
+        public Builder stateStore(StateStore value) {
+            this.stateStore = value;
+            return this;
+        }
+
+        public Builder listener(SyncListener value) {
+            this.listener = value;
+            return this;
+        }
+
+        public Builder batchSize(int value) {
+            this.batchSize = value;
+            return this;
+        }
+
+        public Builder queueCapacity(int value) {
+            this.queueCapacity = value;
+            return this;
+        }
+
+        public Builder progressInterval(Duration value) {
+            this.progressInterval = value;
+            return this;
+        }
+
+        public SyncRequest build() {
+            return new SyncRequest(source, sourceConfig, destination, destinationConfig, catalog, namespaceMapping,
+                    stateStore, listener, batchSize, queueCapacity, progressInterval);
+        }
+    }
+}
