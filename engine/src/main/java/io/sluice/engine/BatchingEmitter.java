@@ -88,6 +88,13 @@ final class BatchingEmitter implements Emitter {
         queue.put(new QueueItem.End());
     }
 
+    /** Publishes the running totals, including rows still in unsent batches (the source failed or stopped). */
+    void publishCounts() {
+        for (int i = 0; i < pending.length; i++) {
+            counters.emitted(i, records[i], bytes[i]);
+        }
+    }
+
     private void flushAll() {
         for (int i = 0; i < pending.length; i++) {
             flush(i);

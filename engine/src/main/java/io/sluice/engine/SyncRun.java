@@ -105,6 +105,7 @@ final class SyncRun {
                 throw error;
             }
         } finally {
+            emitter.publishCounts();
             readerDone.countDown();
         }
     }
