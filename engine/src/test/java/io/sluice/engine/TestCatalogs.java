@@ -1,5 +1,6 @@
 package io.sluice.engine;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,6 +10,7 @@ import io.sluice.protocol.AirbyteStream;
 import io.sluice.protocol.ConfiguredCatalog;
 import io.sluice.protocol.ConfiguredStream;
 import io.sluice.protocol.DestinationSyncMode;
+import io.sluice.protocol.MessageCodec;
 import io.sluice.protocol.StateMessage;
 import io.sluice.protocol.StreamDescriptor;
 import io.sluice.protocol.SyncMode;
@@ -50,8 +52,13 @@ final class TestCatalogs {
                 List.of(List.of("id")));
     }
 
+    /** A stream state {@code {"cursor": value}}, with the node types JSON parsing gives (so it equals a re-read copy). */
     static StateMessage cursor(StreamDescriptor stream, long value) {
-        return StateMessage.ofStream(stream, JsonNodeFactory.instance.objectNode().put("cursor", value));
+        try {
+            return StateMessage.ofStream(stream, MessageCodec.mapper().readTree("{\"cursor\":" + value + "}"));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static JsonNode emptyConfig() {
