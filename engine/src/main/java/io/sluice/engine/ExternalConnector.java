@@ -58,10 +58,8 @@ final class ExternalConnector {
     }
 
     ConnectorSpecification spec() {
-        try (ConnectorFiles files = ConnectorFiles.create(name)) {
-            return runFor(List.of("spec"), m -> m instanceof SpecMessage s ? Optional.of(s.spec()) : Optional.empty(),
-                    "SPEC");
-        }
+        return runFor(List.of("spec"), m -> m instanceof SpecMessage s ? Optional.of(s.spec()) : Optional.empty(),
+                "SPEC");
     }
 
     /** Never throws: a failure becomes a FAILED status with the reason. */

@@ -16,9 +16,7 @@ import io.sluice.protocol.ConnectorSpecification;
 import io.sluice.protocol.LogMessage;
 import io.sluice.protocol.Message;
 import io.sluice.protocol.MessageReader;
-import io.sluice.protocol.MessageWriter;
 import io.sluice.protocol.ProtocolException;
-import io.sluice.protocol.RecordMessage;
 import io.sluice.protocol.StateMessage;
 import io.sluice.protocol.TraceMessage;
 import java.io.UncheckedIOException;
@@ -31,7 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A destination that is an Airbyte-protocol executable: {@code <cmd> write --config ... --catalog ...}
  * reads RECORD and STATE lines on stdin and prints each STATE back on stdout once the records
- * before it are durable. Rows become JSON here, and only here. Its LOG lines go to this class's log.
+ * before it are durable. Rows become JSON here, and only here. Its LOG lines go to the SLF4J log
+ * (the destination contract has no log channel). Echoed states are acknowledged on the writer
+ * thread, between chunks: while the source is idle an echo waits for the next chunk or the end.
  */
 public final class ExternalDestination implements Destination {
     private static final Logger LOG = LoggerFactory.getLogger(ExternalDestination.class);
@@ -87,7 +87,7 @@ public final class ExternalDestination implements Destination {
             StateAcknowledger acknowledger, StdoutPump pump) {
         List<ConfiguredStream> streams = catalog.streams();
         RowSchema[] schemas = streams.stream().map(s -> RowSchema.of(s.stream().jsonSchema())).toArray(RowSchema[]::new);
-        MessageWriter writer = new MessageWriter(process.stdin());
+        ProtocolLineWriter writer = new ProtocolLineWriter(process.stdin());
         try {
             while (true) {
                 pump.deliver(acknowledger);
@@ -110,12 +110,11 @@ public final class ExternalDestination implements Destination {
                         RowSchema schema = schemas[batch.streamIndex()];
                         long emittedAt = System.currentTimeMillis();
                         for (Object[] row : batch.rows()) {
-                            writer.write(new RecordMessage(namespace, streamName, RowJson.toJson(schema, row), emittedAt));
+                            writer.record(namespace, streamName, RowJson.toJson(schema, row), emittedAt);
                         }
                     }
                     case Chunk.Checkpoint checkpoint -> {
-                        writer.write(checkpoint.state());
-                        writer.flush();
+                        writer.state(checkpoint.state());
                     }
                 }
             }

@@ -111,10 +111,8 @@ final class SyncRun {
     }
 
     private void writeDestination() {
-        boolean clean = false;
         try {
             request.destination().write(request.destinationConfig(), destinationCatalog, input, commits);
-            clean = true;
             finishedCleanly();
         } catch (Throwable t) {
             if (!queue.isCancelled() && failure.get() == null) {
@@ -124,7 +122,7 @@ final class SyncRun {
             }
         } finally {
             queue.stopReader();
-            if (!clean && readerDone.getCount() > 0) {
+            if (readerDone.getCount() > 0) {
                 markStopping();
                 reader.interrupt();
             }
