@@ -1,8 +1,8 @@
 package io.sluice.connectors.faker;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.cdk.RowSchema;
 import io.sluice.cdk.ValueType;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

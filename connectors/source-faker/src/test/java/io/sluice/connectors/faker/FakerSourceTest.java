@@ -1,5 +1,15 @@
 package io.sluice.connectors.faker;
 
+import static io.sluice.connectors.faker.FakerReads.PRODUCTS;
+import static io.sluice.connectors.faker.FakerReads.PURCHASES;
+import static io.sluice.connectors.faker.FakerReads.USERS;
+import static io.sluice.connectors.faker.FakerReads.assertUpdatedAtIncreasesWithId;
+import static io.sluice.connectors.faker.FakerReads.catalog;
+import static io.sluice.connectors.faker.FakerReads.config;
+import static io.sluice.connectors.faker.FakerReads.longs;
+import static io.sluice.connectors.faker.FakerReads.read;
+import static io.sluice.connectors.faker.FakerReads.text;
+import static io.sluice.connectors.faker.FakerReads.updatedAtColumn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,25 +29,17 @@ import io.sluice.protocol.ConfiguredCatalog;
 import io.sluice.protocol.ConfiguredStream;
 import io.sluice.protocol.ConnectionStatus;
 import io.sluice.protocol.DestinationSyncMode;
-import io.sluice.protocol.StateMessage;
-import io.sluice.protocol.StreamDescriptor;
 import io.sluice.protocol.SyncMode;
 import io.sluice.protocol.TraceMessage;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 class FakerSourceTest {
-    private static final int USERS = 0;
-    private static final int PRODUCTS = 1;
-    private static final int PURCHASES = 2;
-
     private final FakerSource source = new FakerSource();
 
     @Test
@@ -178,117 +180,6 @@ class FakerSourceTest {
     }
 
     @Test
-    void checkpointsEveryRecordsPerSliceAfterTheRowsTheyCover() {
-        RecordingEmitter out = read(config(2500, 5, 1000, false), SyncMode.INCREMENTAL, InputState.empty());
-
-        List<String> userStates = statesOf(out, "users");
-        assertThat(userStates).containsExactly(
-                "{\"updated_at\":\"2024-01-01T00:16:40Z\",\"id\":1000}",
-                "{\"updated_at\":\"2024-01-01T00:33:20Z\",\"id\":2000}",
-                "{\"updated_at\":\"2024-01-01T00:41:40Z\",\"id\":2500}");
-        assertThat(statesOf(out, "products")).containsExactly("{\"updated_at\":\"2024-01-01T00:01:40Z\",\"id\":100}");
-
-        // Each state comes right after the last row it covers.
-        long usersSeen = 0;
-        for (RecordingEmitter.Event event : out.events) {
-            if (event.row() != null && event.streamIndex() == USERS) {
-                usersSeen++;
-            } else if (event.state() != null && name(event.state()).equals("users")) {
-                assertThat(event.state().stream().orElseThrow().streamState().orElseThrow().get("id").asLong())
-                        .isEqualTo(usersSeen);
-            }
-        }
-
-        // Purchases checkpoint between users: after at least 1000 rows, never more than one user later.
-        long purchasesSinceState = 0;
-        long lastPurchaseId = 0;
-        int purchaseStates = 0;
-        for (RecordingEmitter.Event event : out.events) {
-            if (event.row() != null && event.streamIndex() == PURCHASES) {
-                purchasesSinceState++;
-                lastPurchaseId = (Long) event.row()[0];
-            } else if (event.state() != null && name(event.state()).equals("purchases")) {
-                JsonNode state = event.state().stream().orElseThrow().streamState().orElseThrow();
-                assertThat(state.get("id").asLong()).isEqualTo(lastPurchaseId);
-                assertThat(purchasesSinceState).isBetween(1L, 1000L + PurchasesStream.MAX_PER_USER);
-                purchasesSinceState = 0;
-                purchaseStates++;
-            }
-        }
-        assertThat(purchaseStates).isBetween(2, 4);
-        assertThat(out.states().getLast().stream().orElseThrow().streamState().orElseThrow().get("user_id")
-                .asLong()).isEqualTo(2500);
-    }
-
-    @Test
-    void secondIncrementalReadWithTheSameCountEmitsNothing() {
-        ObjectNode config = config(500, 11, 100, false);
-        RecordingEmitter first = read(config, SyncMode.INCREMENTAL, InputState.empty());
-        RecordingEmitter second = read(config, SyncMode.INCREMENTAL, new InputState(first.lastStates()));
-
-        assertThat(second.events).allSatisfy(e -> assertThat(e.row()).isNull());
-        assertThat(text(second.lastStates())).isEqualTo(text(first.lastStates()));
-    }
-
-    @Test
-    void largerCountEmitsOnlyTheNewUsersAndTheirPurchasesExactlyAsAFullReadWould() {
-        RecordingEmitter first = read(config(400, 11, 100, false), SyncMode.INCREMENTAL, InputState.empty());
-        RecordingEmitter more = read(config(650, 11, 100, false), SyncMode.INCREMENTAL,
-                new InputState(first.lastStates()));
-        RecordingEmitter full = read(config(650, 11, 100, false), SyncMode.INCREMENTAL, InputState.empty());
-
-        assertThat(more.rows(USERS)).extracting(r -> r[0]).containsExactlyElementsOf(longs(401, 650));
-        assertThat(more.rows(PRODUCTS)).isEmpty();
-        assertThat(more.rows(PURCHASES)).isNotEmpty()
-                .allSatisfy(r -> assertThat((Long) r[1]).isBetween(401L, 650L));
-        assertThat(text(more.rows(USERS))).isEqualTo(text(full.rows(USERS).subList(400, 650)));
-        int firstPurchases = first.rows(PURCHASES).size();
-        assertThat(text(more.rows(PURCHASES)))
-                .isEqualTo(text(full.rows(PURCHASES).subList(firstPurchases, full.rows(PURCHASES).size())));
-        assertThat(text(more.lastStates())).isEqualTo(text(full.lastStates()));
-    }
-
-    @Test
-    void resumesFromACursorOnlyState() {
-        ObjectNode cursorOnly = JsonNodeFactory.instance.objectNode().put("updated_at", "2024-01-01T00:01:30Z");
-        InputState state = new InputState(List.of(
-                StateMessage.ofStream(descriptor("users"), cursorOnly),
-                StateMessage.ofStream(descriptor("purchases"), cursorOnly)));
-        RecordingEmitter out = read(config(120, 11, 100, false), SyncMode.INCREMENTAL, state);
-        RecordingEmitter full = read(config(120, 11, 100, false), SyncMode.INCREMENTAL, InputState.empty());
-
-        assertThat(out.rows(USERS)).extracting(r -> r[0]).containsExactlyElementsOf(longs(91, 120));
-        List<Object[]> laterPurchases = full.rows(PURCHASES).stream().filter(r -> (Long) r[0] > 90).toList();
-        assertThat(text(out.rows(PURCHASES))).isEqualTo(text(laterPurchases));
-    }
-
-    @Test
-    void alwaysUpdatedReEmitsEveryRowBeyondThePreviousCursor() {
-        ObjectNode config = config(300, 11, 100, true);
-        RecordingEmitter first = read(config, SyncMode.INCREMENTAL, InputState.empty());
-        RecordingEmitter second = read(config, SyncMode.INCREMENTAL, new InputState(first.lastStates()));
-
-        for (int stream : new int[] {USERS, PRODUCTS, PURCHASES}) {
-            List<Object[]> before = first.rows(stream);
-            List<Object[]> after = second.rows(stream);
-            assertThat(after).hasSameSizeAs(before);
-            Instant previousCursor = (Instant) before.getLast()[updatedAtColumn(stream)];
-            assertThat(after).allSatisfy(r -> assertThat((Instant) r[updatedAtColumn(stream)]).isAfter(previousCursor));
-            assertUpdatedAtIncreasesWithId(after, updatedAtColumn(stream));
-        }
-        assertThat(second.rows(USERS).get(5)[3]).isEqualTo(first.rows(USERS).get(5)[3]);
-    }
-
-    @Test
-    void fullRefreshIgnoresState() {
-        ObjectNode config = config(100, 11, 100, false);
-        RecordingEmitter first = read(config, SyncMode.INCREMENTAL, InputState.empty());
-        RecordingEmitter again = read(config, SyncMode.FULL_REFRESH, new InputState(first.lastStates()));
-        assertThat(text(again.rows(USERS))).isEqualTo(text(first.rows(USERS)));
-        assertThat(text(again.rows(PURCHASES))).isEqualTo(text(first.rows(PURCHASES)));
-    }
-
-    @Test
     void emitsARowEstimatePerStream() {
         RecordingEmitter out = read(config(1000, 1, 1000, true), SyncMode.FULL_REFRESH, InputState.empty());
         assertThat(out.traces).extracting(t -> t.estimate().orElseThrow().name())
@@ -361,60 +252,6 @@ class FakerSourceTest {
         assertThat(seconds).isLessThan(20);
     }
 
-    // --- helpers
-
-    static ObjectNode config(long count, long seed, int recordsPerSlice, boolean alwaysUpdated) {
-        return JsonNodeFactory.instance.objectNode()
-                .put("count", count)
-                .put("seed", seed)
-                .put("records_per_slice", recordsPerSlice)
-                .put("always_updated", alwaysUpdated);
-    }
-
-    private ConfiguredCatalog catalog(SyncMode mode) {
-        return new ConfiguredCatalog(source.discover(config(1, 1, 1, true)).streams().stream()
-                .map(s -> ConfiguredStream.of(s, mode, List.of(), DestinationSyncMode.APPEND, List.of()))
-                .toList());
-    }
-
-    private RecordingEmitter read(ObjectNode config, SyncMode mode, InputState state) {
-        RecordingEmitter out = new RecordingEmitter();
-        source.read(config, catalog(mode), state, out);
-        return out;
-    }
-
-    private static StreamDescriptor descriptor(String name) {
-        return StreamDescriptor.of(null, name);
-    }
-
-    private static String name(StateMessage state) {
-        return state.stream().orElseThrow().streamDescriptor().name();
-    }
-
-    private static List<String> statesOf(RecordingEmitter out, String stream) {
-        return out.states().stream()
-                .filter(s -> name(s).equals(stream))
-                .map(s -> s.stream().orElseThrow().streamState().orElseThrow().toString())
-                .toList();
-    }
-
-    private static int updatedAtColumn(int stream) {
-        return switch (stream) {
-            case USERS -> 2;
-            case PRODUCTS -> 6;
-            default -> 7;
-        };
-    }
-
-    private static void assertUpdatedAtIncreasesWithId(List<Object[]> rows, int updatedAtColumn) {
-        for (int i = 1; i < rows.size(); i++) {
-            Object[] previous = rows.get(i - 1);
-            Object[] current = rows.get(i);
-            assertThat((Long) current[0]).isGreaterThan((Long) previous[0]);
-            assertThat((Instant) current[updatedAtColumn]).isAfter((Instant) previous[updatedAtColumn]);
-        }
-    }
-
     private static void assertMatches(RowSchema schema, Object[] row) {
         assertThat(row).hasSize(schema.size());
         for (int i = 0; i < row.length; i++) {
@@ -433,17 +270,5 @@ class FakerSourceTest {
             };
             assertThat(row[i]).as(schema.column(i).name()).isInstanceOf(expected);
         }
-    }
-
-    private static List<Long> longs(long from, long to) {
-        return LongStream.rangeClosed(from, to).boxed().toList();
-    }
-
-    private static String text(List<?> items) {
-        StringBuilder text = new StringBuilder();
-        for (Object item : items) {
-            text.append(item instanceof Object[] row ? Arrays.deepToString(row) : String.valueOf(item)).append('\n');
-        }
-        return text.toString();
     }
 }
