@@ -19,6 +19,11 @@ record FakerConfig(long count, long seed, int recordsPerSlice, boolean alwaysUpd
     static final long DEFAULT_COUNT = 1000;
     static final long RANDOM_SEED = -1;
     static final int DEFAULT_RECORDS_PER_SLICE = 1000;
+    /**
+     * Airbyte defaults to true; Sluice to false, so that a second sync of the same config moves
+     * nothing new (what the sample pipeline promises). Set it to true for Airbyte's behaviour.
+     */
+    static final boolean DEFAULT_ALWAYS_UPDATED = false;
 
     /** A problem with one config field, for a person to fix. */
     record Problem(String field, String problem) {
@@ -60,7 +65,7 @@ record FakerConfig(long count, long seed, int recordsPerSlice, boolean alwaysUpd
                 longOr(config, "count", DEFAULT_COUNT),
                 longOr(config, "seed", RANDOM_SEED),
                 (int) longOr(config, "records_per_slice", DEFAULT_RECORDS_PER_SLICE),
-                config.path("always_updated").asBoolean(true));
+                config.path("always_updated").asBoolean(DEFAULT_ALWAYS_UPDATED));
     }
 
     /** The seed rows of one read are drawn with: the configured one, or a fresh random one. */

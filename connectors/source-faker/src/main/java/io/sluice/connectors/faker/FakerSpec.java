@@ -39,9 +39,10 @@ final class FakerSpec {
         ObjectNode alwaysUpdated = properties.putObject("always_updated");
         alwaysUpdated.put("title", "Always Updated");
         alwaysUpdated.put("description", "Whether every incremental sync emits every record again with new "
-                + "updated_at values. When false, a sync emits only records beyond those already emitted.");
+                + "updated_at values (Airbyte's default). When false, a sync emits only the records beyond those "
+                + "already emitted: a second sync with the same count emits nothing.");
         alwaysUpdated.put("type", "boolean");
-        alwaysUpdated.put("default", true);
+        alwaysUpdated.put("default", FakerConfig.DEFAULT_ALWAYS_UPDATED);
         alwaysUpdated.put("order", 3);
 
         ObjectNode parallelism = integer(properties, "parallelism", "Parallelism", 4,

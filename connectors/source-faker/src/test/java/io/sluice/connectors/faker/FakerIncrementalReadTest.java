@@ -80,6 +80,17 @@ class FakerIncrementalReadTest {
     }
 
     @Test
+    void byDefaultASecondReadOfTheSameConfigEmitsNothing() {
+        ObjectNode config = JsonNodeFactory.instance.objectNode().put("count", 300).put("seed", 5);
+        RecordingEmitter first = read(config, SyncMode.INCREMENTAL, InputState.empty());
+        RecordingEmitter second = read(config, SyncMode.INCREMENTAL, new InputState(first.lastStates()));
+
+        assertThat(first.rows(USERS)).hasSize(300);
+        assertThat(second.events).allSatisfy(e -> assertThat(e.row()).isNull());
+        assertThat(second.states()).hasSize(3);
+    }
+
+    @Test
     void largerCountEmitsOnlyTheNewUsersAndTheirPurchasesExactlyAsAFullReadWould() {
         RecordingEmitter first = read(config(400, 11, 100, false), SyncMode.INCREMENTAL, InputState.empty());
         RecordingEmitter more = read(config(650, 11, 100, false), SyncMode.INCREMENTAL,
