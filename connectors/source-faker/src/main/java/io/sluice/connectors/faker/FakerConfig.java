@@ -1,6 +1,8 @@
 package io.sluice.connectors.faker;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sluice.cdk.ConfigError;
+import io.sluice.cdk.ConfigValidator;
 import io.sluice.cdk.ConnectorException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +19,8 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 record FakerConfig(long count, long seed, int recordsPerSlice, boolean alwaysUpdated) {
     static final long DEFAULT_COUNT = 1000;
+    /** Keeps {@code updated_at} (an anchor plus one second per id) far inside the range of Instant. */
+    static final long MAX_COUNT = 1_000_000_000_000L;
     static final long RANDOM_SEED = -1;
     static final int DEFAULT_RECORDS_PER_SLICE = 1000;
     /**
@@ -25,28 +29,15 @@ record FakerConfig(long count, long seed, int recordsPerSlice, boolean alwaysUpd
      */
     static final boolean DEFAULT_ALWAYS_UPDATED = false;
 
-    /** A problem with one config field, for a person to fix. */
-    record Problem(String field, String problem) {
-        @Override
-        public String toString() {
-            return field + ": " + problem;
-        }
-    }
-
-    /** The config's problems, one per field at fault; empty when the config is usable. */
-    static List<Problem> validate(JsonNode config) {
-        List<Problem> problems = new ArrayList<>();
+    /** The config's problems against the spec, one per field at fault; empty when it is usable. */
+    static List<ConfigError> validate(JsonNode config) {
         if (config == null || !config.isObject()) {
-            problems.add(new Problem("config", "must be a JSON object"));
-            return problems;
+            return List.of(new ConfigError("", "must be a JSON object"));
         }
-        integer(config, "count", 1, Long.MAX_VALUE, problems);
-        integer(config, "seed", Long.MIN_VALUE, Long.MAX_VALUE, problems);
-        integer(config, "records_per_slice", 1, Integer.MAX_VALUE, problems);
-        integer(config, "parallelism", 1, Integer.MAX_VALUE, problems);
-        JsonNode alwaysUpdated = config.get("always_updated");
-        if (alwaysUpdated != null && !alwaysUpdated.isNull() && !alwaysUpdated.isBoolean()) {
-            problems.add(new Problem("always_updated", "must be true or false"));
+        List<ConfigError> problems = new ArrayList<>(ConfigValidator.validate(FakerSpec.schema(), config));
+        JsonNode seed = config.get("seed");
+        if (seed != null && seed.isIntegralNumber() && !seed.canConvertToLong()) {
+            problems.add(new ConfigError("seed", "must fit in 64 bits"));
         }
         return problems;
     }
@@ -57,9 +48,9 @@ record FakerConfig(long count, long seed, int recordsPerSlice, boolean alwaysUpd
      * @throws ConnectorException (CONFIG) naming each field at fault
      */
     static FakerConfig from(JsonNode config) {
-        List<Problem> problems = validate(config);
+        List<ConfigError> problems = validate(config);
         if (!problems.isEmpty()) {
-            throw ConnectorException.config("Invalid source-faker config: " + describe(problems));
+            throw ConnectorException.config(describe(problems));
         }
         return new FakerConfig(
                 longOr(config, "count", DEFAULT_COUNT),
@@ -73,22 +64,10 @@ record FakerConfig(long count, long seed, int recordsPerSlice, boolean alwaysUpd
         return seed == RANDOM_SEED ? ThreadLocalRandom.current().nextLong() : seed;
     }
 
-    static String describe(List<Problem> problems) {
-        return String.join("; ", problems.stream().map(Problem::toString).toList());
-    }
-
-    private static void integer(JsonNode config, String field, long min, long max, List<Problem> problems) {
-        JsonNode value = config.get(field);
-        if (value == null || value.isNull()) {
-            return;
-        }
-        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-            problems.add(new Problem(field, "must be an integer"));
-        } else if (value.asLong() < min) {
-            problems.add(new Problem(field, "must be at least " + min));
-        } else if (value.asLong() > max) {
-            problems.add(new Problem(field, "must be at most " + max));
-        }
+    /** One sentence for a person: "Invalid source-faker config: count must be >= 1; ...". */
+    static String describe(List<ConfigError> problems) {
+        return "Invalid source-faker config: "
+                + String.join("; ", problems.stream().map(ConfigError::toString).toList());
     }
 
     private static long longOr(JsonNode config, String field, long fallback) {

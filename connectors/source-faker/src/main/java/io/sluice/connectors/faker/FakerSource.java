@@ -1,6 +1,7 @@
 package io.sluice.connectors.faker;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sluice.cdk.ConfigError;
 import io.sluice.cdk.ConnectorException;
 import io.sluice.cdk.Emitter;
 import io.sluice.cdk.InputState;
@@ -41,10 +42,10 @@ public final class FakerSource implements Source {
     @Override
     public ConnectionStatus check(JsonNode config) {
         try {
-            List<FakerConfig.Problem> problems = FakerConfig.validate(config);
+            List<ConfigError> problems = FakerConfig.validate(config);
             return problems.isEmpty()
                     ? ConnectionStatus.succeeded()
-                    : ConnectionStatus.failed("Invalid source-faker config: " + FakerConfig.describe(problems));
+                    : ConnectionStatus.failed(FakerConfig.describe(problems));
         } catch (RuntimeException e) {
             LOG.warn("check failed unexpectedly", e);
             return ConnectionStatus.failed("Could not check the config: " + e.getMessage());

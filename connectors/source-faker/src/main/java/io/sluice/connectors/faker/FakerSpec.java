@@ -26,7 +26,7 @@ final class FakerSpec {
 
         ObjectNode count = integer(properties, "count", "Count", 0,
                 "How many users to generate. Purchases scale with it; the products catalogue is fixed.");
-        count.put("minimum", 1).put("default", FakerConfig.DEFAULT_COUNT);
+        count.put("minimum", 1).put("maximum", FakerConfig.MAX_COUNT).put("default", FakerConfig.DEFAULT_COUNT);
 
         ObjectNode seed = integer(properties, "seed", "Seed", 1,
                 "The random seed: the same seed and count give the same rows on every read (-1 for random).");
@@ -34,7 +34,8 @@ final class FakerSpec {
 
         ObjectNode perSlice = integer(properties, "records_per_slice", "Records Per Stream Slice", 2,
                 "How many records of a stream to emit before each state checkpoint.");
-        perSlice.put("minimum", 1).put("default", FakerConfig.DEFAULT_RECORDS_PER_SLICE);
+        perSlice.put("minimum", 1).put("maximum", Integer.MAX_VALUE)
+                .put("default", FakerConfig.DEFAULT_RECORDS_PER_SLICE);
 
         ObjectNode alwaysUpdated = properties.putObject("always_updated");
         alwaysUpdated.put("title", "Always Updated");

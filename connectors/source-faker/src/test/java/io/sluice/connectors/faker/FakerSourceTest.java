@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.cdk.ConnectorException;
 import io.sluice.cdk.FailureKind;
 import io.sluice.cdk.InputState;
+import io.sluice.cdk.RowJson;
 import io.sluice.cdk.RowSchema;
 import io.sluice.cdk.Source;
 import io.sluice.cdk.SyncCancelledException;
@@ -32,6 +33,7 @@ import io.sluice.protocol.DestinationSyncMode;
 import io.sluice.protocol.SyncMode;
 import io.sluice.protocol.TraceMessage;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -66,12 +68,18 @@ class FakerSourceTest {
 
         ConnectionStatus zero = source.check(config(0, 1, 5, false));
         assertThat(zero.isSucceeded()).isFalse();
-        assertThat(zero.message()).hasValueSatisfying(m -> assertThat(m).contains("count").contains("at least 1"));
+        assertThat(zero.message()).hasValueSatisfying(m -> assertThat(m).contains("count").contains(">= 1"));
 
         ObjectNode bad = config(10, 1, 5, false);
         bad.put("records_per_slice", "many").put("always_updated", "yes").put("seed", 1.5);
         assertThat(source.check(bad).message()).hasValueSatisfying(m -> assertThat(m)
                 .contains("records_per_slice").contains("always_updated").contains("seed").doesNotContain("count"));
+
+        ObjectNode huge = config(10, 1, 5, false);
+        huge.put("seed", new BigInteger("123456789012345678901234567890"));
+        assertThat(source.check(huge).message()).hasValueSatisfying(m -> assertThat(m).contains("seed"));
+        assertThat(source.check(config(FakerConfig.MAX_COUNT + 1, 1, 5, false)).message())
+                .hasValueSatisfying(m -> assertThat(m).contains("count"));
 
         assertThat(source.check(JsonNodeFactory.instance.arrayNode()).isSucceeded()).isFalse();
         assertThat(source.check(null).isSucceeded()).isFalse();
@@ -117,6 +125,26 @@ class FakerSourceTest {
         assertThat(text(other.rows(USERS))).isNotEqualTo(text(first.rows(USERS)));
         assertThat(text(other.rows(PURCHASES))).isNotEqualTo(text(first.rows(PURCHASES)));
         assertThat(text(other.rows(PRODUCTS))).as("the catalogue is fixed").isEqualTo(text(first.rows(PRODUCTS)));
+    }
+
+    @Test
+    void recordJsonIsTheSameByteForByteAcrossReads() {
+        Catalog catalog = source.discover(config(200, 42, 50, true));
+        RecordingEmitter first = read(config(200, 42, 50, true), SyncMode.FULL_REFRESH, InputState.empty());
+        RecordingEmitter second = read(config(200, 42, 50, true), SyncMode.FULL_REFRESH, InputState.empty());
+        for (int stream : new int[] {USERS, PRODUCTS, PURCHASES}) {
+            RowSchema schema = RowSchema.of(catalog.streams().get(stream).jsonSchema());
+            assertThat(json(schema, second.rows(stream))).isEqualTo(json(schema, first.rows(stream)));
+        }
+        RowSchema users = RowSchema.of(catalog.streams().get(USERS).jsonSchema());
+        // Pinned: the same seed must give the same data in every release, not only within one JVM.
+        assertThat(RowJson.toJson(users, first.rows(USERS).get(0)).toString()).isEqualTo("""
+                {"id":1,"created_at":"2020-01-01T00:00:01Z","updated_at":"2024-01-01T00:00:01Z",\
+                "name":"Steven Jackson","title":"Prof.","age":33,"email":"steven.jackson1@mail.example.com",\
+                "telephone":"+1-509-523-2771","gender":"Male","language":"Turkish","academic_degree":"PhD",\
+                "nationality":"French","occupation":"Physician","height":1.98,"blood_type":"O+","weight":45,\
+                "address":{"street_number":"5730","street_name":"Church Street","city":"Springfield",\
+                "state":"Alaska","province":"British Columbia","postal_code":"47350","country_code":"EG"}}""");
     }
 
     @Test
@@ -250,6 +278,12 @@ class FakerSourceTest {
         assertThat(out.rowsPerStream[PURCHASES]).isBetween(1_050_000L, 1_150_000L);
         assertThat(out.states).isGreaterThanOrEqualTo(100 + 1 + 100);
         assertThat(seconds).isLessThan(20);
+    }
+
+    private static String json(RowSchema schema, List<Object[]> rows) {
+        StringBuilder json = new StringBuilder();
+        rows.forEach(row -> json.append(RowJson.toJson(schema, row)).append('\n'));
+        return json.toString();
     }
 
     private static void assertMatches(RowSchema schema, Object[] row) {
