@@ -48,7 +48,7 @@ final class ProductsStream implements FakerStream {
     public void read(ReadRequest request, StreamOutput out) {
         StreamPosition start = request.start();
         Instant anchor = request.updatedAnchor();
-        out.estimate(SIZE - start.id());
+        out.start(SIZE - start.id());
         long lastId = start.id();
         for (long id = start.id() + 1; id <= SIZE; id++) {
             Product product = product(id);

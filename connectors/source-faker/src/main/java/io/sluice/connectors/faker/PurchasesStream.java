@@ -48,7 +48,7 @@ final class PurchasesStream implements FakerStream {
     public void read(ReadRequest request, StreamOutput out) {
         StreamPosition start = request.start();
         long anchor = request.updatedAnchor().getEpochSecond();
-        out.estimate((request.count() - start.userId()) * TENTHS_PER_USER / 10);
+        out.start((request.count() - start.userId()) * TENTHS_PER_USER / 10);
         // Without the user of the last purchase, regenerate from the first user and skip up to it.
         long nextId = start.userId() > 0 ? start.id() + 1 : 1;
         long lastId = start.id();

@@ -9,6 +9,9 @@ import io.sluice.protocol.StreamDescriptor;
 import io.sluice.protocol.TraceMessage;
 import io.sluice.protocol.TraceMessage.EstimateTrace;
 import io.sluice.protocol.TraceMessage.EstimateType;
+import io.sluice.protocol.TraceMessage.StreamStatus;
+import io.sluice.protocol.TraceMessage.StreamStatusTrace;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -37,8 +40,13 @@ final class StreamOutput {
         this.recordsPerSlice = recordsPerSlice;
     }
 
-    /** Announces how many rows the stream will emit. */
-    void estimate(long rows) {
+    /** Announces the stream (a STARTED status) and how many rows it will emit. */
+    void start(long estimatedRows) {
+        status(StreamStatus.STARTED);
+        estimate(estimatedRows);
+    }
+
+    private void estimate(long rows) {
         EstimateTrace estimate = new EstimateTrace(descriptor.name(), EstimateType.STREAM,
                 descriptor.namespace(), Optional.of(Math.max(rows, 0)), Optional.empty());
         out.trace(TraceMessage.estimate(estimate, System.currentTimeMillis()));
@@ -68,11 +76,20 @@ final class StreamOutput {
         checkpointed = true;
     }
 
-    /** Ends the stream: emits its final state unless the last checkpoint already covers every row. */
+    /**
+     * Ends the stream: emits its final state unless the last checkpoint already covers every row,
+     * then a COMPLETE status.
+     */
     void finish(StreamPosition position) {
         if (rowsSinceCheckpoint > 0 || !checkpointed) {
             checkpoint(position);
         }
+        status(StreamStatus.COMPLETE);
+    }
+
+    private void status(StreamStatus status) {
+        out.trace(TraceMessage.streamStatus(new StreamStatusTrace(descriptor, status, List.of()),
+                System.currentTimeMillis()));
     }
 
     long rowsEmitted() {

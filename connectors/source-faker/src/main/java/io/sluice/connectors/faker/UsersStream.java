@@ -39,7 +39,7 @@ final class UsersStream implements FakerStream {
     public void read(ReadRequest request, StreamOutput out) {
         StreamPosition start = request.start();
         long anchor = request.updatedAnchor().getEpochSecond();
-        out.estimate(request.count() - start.id());
+        out.start(request.count() - start.id());
         long lastId = start.id();
         for (long id = start.id() + 1; id <= request.count(); id++) {
             if (out.row(row(request.seed(), id, Instant.ofEpochSecond(anchor + id)))) {
@@ -55,16 +55,12 @@ final class UsersStream implements FakerStream {
         SplittableRandom random = RowRandom.forRow(seed, RowRandom.USERS, id);
         int genderRoll = random.nextInt(100);
         String gender = genderRoll < 48 ? "Male" : genderRoll < 96 ? "Female" : "Non-binary";
-        int first = gender.equals("Male")
-                ? Vocabulary.index(random, Vocabulary.MALE_FIRST_NAMES)
-                : Vocabulary.index(random, Vocabulary.FEMALE_FIRST_NAMES);
+        boolean male = genderRoll < 48;
+        String[] firstNames = male ? Vocabulary.MALE_FIRST_NAMES : Vocabulary.FEMALE_FIRST_NAMES;
+        int first = Vocabulary.index(random, firstNames);
         int last = Vocabulary.index(random, Vocabulary.LAST_NAMES);
-        String firstName = gender.equals("Male")
-                ? Vocabulary.MALE_FIRST_NAMES[first]
-                : Vocabulary.FEMALE_FIRST_NAMES[first];
-        String firstLower = gender.equals("Male")
-                ? Vocabulary.MALE_FIRST_NAMES_LOWER[first]
-                : Vocabulary.FEMALE_FIRST_NAMES_LOWER[first];
+        String firstName = firstNames[first];
+        String firstLower = (male ? Vocabulary.MALE_FIRST_NAMES_LOWER : Vocabulary.FEMALE_FIRST_NAMES_LOWER)[first];
         String title = switch (gender) {
             case "Male" -> pick(random, Vocabulary.MALE_TITLES);
             case "Female" -> pick(random, Vocabulary.FEMALE_TITLES);

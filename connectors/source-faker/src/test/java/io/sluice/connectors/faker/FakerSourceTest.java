@@ -208,13 +208,19 @@ class FakerSourceTest {
     }
 
     @Test
-    void emitsARowEstimatePerStream() {
+    void announcesEachStreamWithAnEstimateAndEndsItWithComplete() {
         RecordingEmitter out = read(config(1000, 1, 1000, true), SyncMode.FULL_REFRESH, InputState.empty());
-        assertThat(out.traces).extracting(t -> t.estimate().orElseThrow().name())
+        List<TraceMessage> estimates = out.traces.stream()
+                .filter(t -> t.type() == TraceMessage.TraceType.ESTIMATE).toList();
+        assertThat(estimates).extracting(t -> t.estimate().orElseThrow().name())
                 .containsExactly("users", "products", "purchases");
-        assertThat(out.traces).extracting(t -> t.estimate().orElseThrow().rowEstimate().orElseThrow())
+        assertThat(estimates).extracting(t -> t.estimate().orElseThrow().rowEstimate().orElseThrow())
                 .containsExactly(1000L, 100L, 1100L);
-        assertThat(out.traces).allSatisfy(t -> assertThat(t.type()).isEqualTo(TraceMessage.TraceType.ESTIMATE));
+        assertThat(out.traces.stream().filter(t -> t.type() == TraceMessage.TraceType.STREAM_STATUS)
+                        .map(t -> t.streamStatus().orElseThrow())
+                        .map(s -> s.streamDescriptor().name() + " " + s.status()))
+                .containsExactly("users STARTED", "users COMPLETE", "products STARTED", "products COMPLETE",
+                        "purchases STARTED", "purchases COMPLETE");
     }
 
     @Test
