@@ -17,11 +17,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.cdk.ConnectorException;
+import io.sluice.cdk.ConnectorRegistry;
 import io.sluice.cdk.FailureKind;
 import io.sluice.cdk.InputState;
 import io.sluice.cdk.RowJson;
 import io.sluice.cdk.RowSchema;
-import io.sluice.cdk.Source;
 import io.sluice.cdk.SyncCancelledException;
 import io.sluice.cdk.ValueType;
 import io.sluice.protocol.AirbyteStream;
@@ -38,16 +38,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
 class FakerSourceTest {
     private final FakerSource source = new FakerSource();
 
     @Test
-    void isFoundThroughServiceLoader() {
-        assertThat(ServiceLoader.load(Source.class).stream().map(p -> p.get().name()))
-                .contains("source-faker");
+    void isFoundThroughServiceLoaderByItsOwnAndItsAirbyteName() {
+        ConnectorRegistry registry = ConnectorRegistry.load();
+        assertThat(registry.source("source-faker")).containsInstanceOf(FakerSource.class);
+        assertThat(registry.source("airbyte/source-faker:6.2.1")).containsInstanceOf(FakerSource.class);
     }
 
     @Test
