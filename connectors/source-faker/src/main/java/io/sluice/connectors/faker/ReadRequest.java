@@ -3,6 +3,7 @@ package io.sluice.connectors.faker;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -31,10 +32,16 @@ record ReadRequest(long seed, long count, boolean alwaysUpdated, Optional<Stream
         return alwaysUpdated ? new StreamPosition(saved.updatedAt(), 0, 0) : saved;
     }
 
-    /** The instant {@code updated_at} counts from: row {@code id} is updated at anchor + id seconds. */
+    /**
+     * The instant {@code updated_at} counts from: row {@code id} is updated at anchor + id seconds.
+     * Whole seconds, so that a cursor with a fraction (from a state written elsewhere) still lies
+     * before the next row.
+     */
     Instant updatedAnchor() {
         StreamPosition start = start();
-        return start.updatedAt().map(cursor -> cursor.minusSeconds(start.id())).orElse(Timeline.UPDATED_BASE);
+        return start.updatedAt()
+                .map(cursor -> cursor.minusSeconds(start.id()).truncatedTo(ChronoUnit.SECONDS))
+                .orElse(Timeline.UPDATED_BASE);
     }
 
     /**

@@ -140,6 +140,17 @@ class FakerIncrementalReadTest {
     }
 
     @Test
+    void alwaysUpdatedRowsStayBeyondACursorWithAFractionOfASecond() {
+        ObjectNode cursor = JsonNodeFactory.instance.objectNode().put("updated_at", "2025-06-01T10:00:00.750Z");
+        InputState state = new InputState(List.of(StateMessage.ofStream(descriptor("users"), cursor)));
+        RecordingEmitter out = read(config(20, 11, 100, true), SyncMode.INCREMENTAL, state);
+
+        assertThat(out.rows(USERS)).hasSize(20);
+        assertThat((Instant) out.rows(USERS).get(0)[2]).isEqualTo(Instant.parse("2025-06-01T10:00:01Z"));
+        assertThat(statesOf(out, "users")).containsExactly("{\"updated_at\":\"2025-06-01T10:00:20Z\",\"id\":20}");
+    }
+
+    @Test
     void fullRefreshIgnoresState() {
         ObjectNode config = config(100, 11, 100, false);
         RecordingEmitter first = read(config, SyncMode.INCREMENTAL, InputState.empty());
