@@ -46,7 +46,7 @@ class RunCommandTest {
                 name: faker-test
                 source:
                   connector: source-faker
-                  config: {count: %d, seed: 7, records_per_slice: 100}
+                  config: {count: %d, seed: 7, records_per_slice: 100, always_updated: false}
                 destination:
                   connector: destination-duckdb
                   config: {destination_path: "%s", schema: main}

@@ -24,10 +24,10 @@ record FakerConfig(long count, long seed, int recordsPerSlice, boolean alwaysUpd
     static final long RANDOM_SEED = -1;
     static final int DEFAULT_RECORDS_PER_SLICE = 1000;
     /**
-     * Airbyte defaults to true; Sluice to false, so that a second sync of the same config moves
-     * nothing new (what the sample pipeline promises). Set it to true for Airbyte's behaviour.
+     * As in Airbyte: every incremental sync re-emits every record with a newer updated_at. Set it to
+     * false (as the example pipeline does) so that a second sync of the same config moves nothing new.
      */
-    static final boolean DEFAULT_ALWAYS_UPDATED = false;
+    static final boolean DEFAULT_ALWAYS_UPDATED = true;
 
     /** The config's problems against the spec, one per field at fault; empty when it is usable. */
     static List<ConfigError> validate(JsonNode config) {

@@ -80,8 +80,9 @@ class FakerIncrementalReadTest {
     }
 
     @Test
-    void byDefaultASecondReadOfTheSameConfigEmitsNothing() {
-        ObjectNode config = JsonNodeFactory.instance.objectNode().put("count", 300).put("seed", 5);
+    void withoutAlwaysUpdatedASecondReadOfTheSameConfigEmitsNothing() {
+        ObjectNode config = JsonNodeFactory.instance.objectNode().put("count", 300).put("seed", 5)
+                .put("always_updated", false);
         RecordingEmitter first = read(config, SyncMode.INCREMENTAL, InputState.empty());
         RecordingEmitter second = read(config, SyncMode.INCREMENTAL, new InputState(first.lastStates()));
 

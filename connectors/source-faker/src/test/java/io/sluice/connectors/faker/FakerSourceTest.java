@@ -57,7 +57,7 @@ class FakerSourceTest {
                 .containsExactly("count", "seed", "records_per_slice", "always_updated", "parallelism");
         assertThat(properties.at("/count/default").asLong()).isEqualTo(1000);
         assertThat(properties.at("/seed/default").asLong()).isEqualTo(-1);
-        assertThat(properties.at("/always_updated/default").asBoolean()).isFalse();
+        assertThat(properties.at("/always_updated/default").asBoolean()).isTrue();
         assertThat(source.spec().supportsIncremental()).contains(true);
     }
 
