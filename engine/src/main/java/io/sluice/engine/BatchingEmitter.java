@@ -2,19 +2,25 @@ package io.sluice.engine;
 
 import io.sluice.cdk.Chunk;
 import io.sluice.cdk.Emitter;
+import io.sluice.protocol.ConfiguredCatalog;
 import io.sluice.protocol.LogMessage;
 import io.sluice.protocol.StateMessage;
+import io.sluice.protocol.StateMessage.StateStats;
+import io.sluice.protocol.StateMessage.StateType;
+import io.sluice.protocol.StreamDescriptor;
 import io.sluice.protocol.TraceMessage;
 import io.sluice.protocol.TraceMessage.TraceType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The emitter a source writes to, on the reader thread: rows gather into per-stream batches that go
- * on the queue when full, before a state (which follows as a checkpoint) and at the end. Counts
- * records and bytes per stream.
+ * on the queue when full, before a state (which follows as a checkpoint, with the record count it
+ * covers as {@code sourceStats}) and at the end. Counts records and bytes per stream.
  */
 final class BatchingEmitter implements Emitter {
     private static final Logger LOG = LoggerFactory.getLogger(BatchingEmitter.class);
@@ -26,9 +32,12 @@ final class BatchingEmitter implements Emitter {
     private final List<Object[]>[] pending;
     private final long[] records;
     private final long[] bytes;
+    private final long[] recordsAtLastState;
+    private final Map<StreamDescriptor, Integer> indexOf = new HashMap<>();
 
     @SuppressWarnings("unchecked")
-    BatchingEmitter(ChunkQueue queue, SyncCounters counters, SyncListener listener, int batchSize) {
+    BatchingEmitter(ChunkQueue queue, SyncCounters counters, SyncListener listener, int batchSize,
+            ConfiguredCatalog catalog) {
         this.queue = queue;
         this.counters = counters;
         this.listener = listener;
@@ -37,6 +46,10 @@ final class BatchingEmitter implements Emitter {
         this.pending = new List[n];
         this.records = new long[n];
         this.bytes = new long[n];
+        this.recordsAtLastState = new long[n];
+        for (int i = n - 1; i >= 0; i--) {
+            indexOf.put(catalog.streams().get(i).descriptor(), i);
+        }
     }
 
     @Override
@@ -63,7 +76,30 @@ final class BatchingEmitter implements Emitter {
     public void state(StateMessage state) {
         queue.checkReader();
         flushAll();
-        queue.put(new QueueItem.Checkpoint(new Chunk.Checkpoint(state), records.clone(), bytes.clone()));
+        StateMessage counted = state.withSourceStats(new StateStats(recordsSinceLastState(state)));
+        queue.put(new QueueItem.Checkpoint(new Chunk.Checkpoint(counted), records.clone(), bytes.clone()));
+    }
+
+    /**
+     * Airbyte's {@code sourceStats.recordCount}: for a STREAM state, that stream's records since its
+     * previous state; for a GLOBAL or LEGACY state, all records since the previous one.
+     */
+    private long recordsSinceLastState(StateMessage state) {
+        if (state.type() == StateType.STREAM) {
+            Integer i = indexOf.get(state.stream().orElseThrow().streamDescriptor());
+            if (i == null) {
+                return 0;
+            }
+            long count = records[i] - recordsAtLastState[i];
+            recordsAtLastState[i] = records[i];
+            return count;
+        }
+        long count = 0;
+        for (int i = 0; i < records.length; i++) {
+            count += records[i] - recordsAtLastState[i];
+            recordsAtLastState[i] = records[i];
+        }
+        return count;
     }
 
     @Override

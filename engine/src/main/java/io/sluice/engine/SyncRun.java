@@ -75,7 +75,8 @@ final class SyncRun {
         commits = new CommitTracker(request.stateStore(), counters, request.listener(), initialState,
                 e -> recordFailure(Origin.ENGINE, e));
         input = new QueueRecordInput(queue, commits);
-        BatchingEmitter emitter = new BatchingEmitter(queue, counters, request.listener(), request.batchSize());
+        BatchingEmitter emitter = new BatchingEmitter(queue, counters, request.listener(), request.batchSize(),
+                request.catalog());
         reader = thread("sluice-source-" + request.source().name(), () -> readSource(emitter));
         writer = thread("sluice-destination-" + request.destination().name(), this::writeDestination);
         long interval = request.progressInterval().toNanos();

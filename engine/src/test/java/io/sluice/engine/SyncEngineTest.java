@@ -119,6 +119,18 @@ class SyncEngineTest {
     }
 
     @Test
+    void statesReachTheDestinationWithTheRecordCountTheyCover() {
+        InMemoryDestination destination = new InMemoryDestination().keepChunks();
+
+        engine.run(request(new FakeSource(TWO_STREAMS), destination).build());
+
+        assertThat(destination.chunks).filteredOn(c -> c instanceof io.sluice.cdk.Chunk.Checkpoint)
+                .extracting(c -> ((io.sluice.cdk.Chunk.Checkpoint) c).state().sourceStats().orElseThrow().recordCount())
+                .containsExactly(1000.0, 1000.0, 500.0, 1200.0);
+        assertThat(store.load().messages()).allSatisfy(m -> assertThat(m.sourceStats()).isEmpty());
+    }
+
+    @Test
     void theSourceStartsFromTheSavedState() {
         store.save(new InputState(List.of(cursor(USERS, 77))));
         FakeSource source = new FakeSource((catalog, state, out) -> { });
