@@ -100,10 +100,7 @@ final class SyncRun {
                 recordFailure(Origin.SOURCE, t);
                 queue.putFailure(t instanceof ConnectorException c
                         ? c
-                        : new ConnectorException(FailureKind.SYSTEM, failure.get().message(), t));
-            }
-            if (t instanceof Error error && !(t instanceof StackOverflowError)) {
-                throw error;
+                        : new ConnectorException(FailureKind.SYSTEM, Failure.of(Origin.SOURCE, t).message(), t));
             }
         } finally {
             emitter.publishCounts();
