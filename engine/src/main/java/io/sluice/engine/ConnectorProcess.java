@@ -41,8 +41,7 @@ final class ConnectorProcess implements AutoCloseable {
         this.role = role;
         this.name = name;
         this.process = process;
-        this.stderrDrainer = new Thread(this::drainStderr, "sluice-" + name + "-stderr");
-        this.stderrDrainer.setDaemon(true);
+        this.stderrDrainer = ContextThreads.create("sluice-" + name + "-stderr", this::drainStderr);
         this.stderrDrainer.start();
     }
 
@@ -89,7 +88,7 @@ final class ConnectorProcess implements AutoCloseable {
      * notice interrupts). Runs until the process ends or this is closed.
      */
     void killWhenInterrupted(Thread owner) {
-        Thread watchdog = new Thread(() -> {
+        Thread watchdog = ContextThreads.create("sluice-" + name + "-watchdog", () -> {
             while (!closed && process.isAlive()) {
                 if (owner.isInterrupted()) {
                     LOG.debug("{} {} interrupted; stopping its process", role, name);
@@ -102,8 +101,7 @@ final class ConnectorProcess implements AutoCloseable {
                     return;
                 }
             }
-        }, "sluice-" + name + "-watchdog");
-        watchdog.setDaemon(true);
+        });
         watchdog.start();
     }
 
@@ -183,7 +181,7 @@ final class ConnectorProcess implements AutoCloseable {
                 new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
-                LOG.debug("[{} stderr] {}", name, line);
+                LOG.info("[{} stderr] {}", name, line);
                 synchronized (stderrTail) {
                     if (stderrTail.size() == STDERR_LINES_KEPT) {
                         stderrTail.removeFirst();

@@ -157,8 +157,7 @@ public final class ExternalDestination implements Destination {
 
         StdoutPump(ConnectorProcess process) {
             this.process = process;
-            this.thread = new Thread(this::pump, "sluice-" + name() + "-stdout");
-            this.thread.setDaemon(true);
+            this.thread = ContextThreads.create("sluice-" + name() + "-stdout", this::pump);
         }
 
         void start() {

@@ -9,7 +9,6 @@ import io.sluice.protocol.ConfiguredCatalog;
 import io.sluice.protocol.LogMessage.Level;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -18,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * One running sync: the source on a reader thread, the destination on a writer thread, a bounded
@@ -40,7 +38,6 @@ final class SyncRun {
     private final CountDownLatch readerDone = new CountDownLatch(1);
     private final CountDownLatch writerDone = new CountDownLatch(1);
     private final long startNanos = System.nanoTime();
-    private final Map<String, String> mdc = MDC.getCopyOfContextMap();
     private volatile long stopRequestedNanos;
     private CommitTracker commits;
     private QueueRecordInput input;
@@ -77,10 +74,11 @@ final class SyncRun {
         input = new QueueRecordInput(queue, commits);
         BatchingEmitter emitter = new BatchingEmitter(queue, counters, request.listener(), request.batchSize(),
                 request.catalog());
-        reader = thread("sluice-source-" + request.source().name(), () -> readSource(emitter));
-        writer = thread("sluice-destination-" + request.destination().name(), this::writeDestination);
+        reader = ContextThreads.create("sluice-source-" + request.source().name(), () -> readSource(emitter));
+        writer = ContextThreads.create("sluice-destination-" + request.destination().name(), this::writeDestination);
         long interval = request.progressInterval().toNanos();
-        progressTimer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "sluice-sync-progress"));
+        progressTimer = Executors.newSingleThreadScheduledExecutor(
+                r -> ContextThreads.create("sluice-sync-progress", r));
         progressTimer.scheduleAtFixedRate(this::reportProgress, interval, interval, TimeUnit.NANOSECONDS);
         engineLog(Level.INFO, "sync started: " + request.catalog().streams().size() + " stream(s) from "
                 + request.source().name() + " to " + request.destination().name());
@@ -257,24 +255,5 @@ final class SyncRun {
 
     private Duration elapsed() {
         return Duration.ofNanos(System.nanoTime() - startNanos);
-    }
-
-    private Thread thread(String name, Runnable body) {
-        return daemon(() -> {
-            if (mdc != null) {
-                MDC.setContextMap(mdc);
-            }
-            try {
-                body.run();
-            } finally {
-                MDC.clear();
-            }
-        }, name);
-    }
-
-    private static Thread daemon(Runnable body, String name) {
-        Thread t = new Thread(body, name);
-        t.setDaemon(true);
-        return t;
     }
 }

@@ -329,6 +329,28 @@ class SyncEngineTest {
     }
 
     @Test
+    void theConnectorThreadsCarryTheCallersMdc() {
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        FakeSource source = new FakeSource((catalog, state, out) -> seen.add("source " + org.slf4j.MDC.get("jobId")));
+        InMemoryDestination destination = new InMemoryDestination() {
+            @Override
+            public void write(com.fasterxml.jackson.databind.JsonNode config, io.sluice.protocol.ConfiguredCatalog catalog,
+                    io.sluice.cdk.RecordInput input, io.sluice.cdk.StateAcknowledger acknowledger) {
+                seen.add("destination " + org.slf4j.MDC.get("jobId"));
+                super.write(config, catalog, input, acknowledger);
+            }
+        };
+        org.slf4j.MDC.put("jobId", "42");
+        try {
+            engine.run(request(source, destination).build());
+        } finally {
+            org.slf4j.MDC.remove("jobId");
+        }
+
+        assertThat(seen).containsExactlyInAnyOrder("source 42", "destination 42");
+    }
+
+    @Test
     void sourceLogsReachTheListener() {
         FakeSource source = new FakeSource((catalog, state, out) -> out.log(LogMessage.Level.WARN, "slow table"));
 
