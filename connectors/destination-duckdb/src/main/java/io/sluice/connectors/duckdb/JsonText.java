@@ -7,6 +7,7 @@ import io.sluice.protocol.MessageCodec;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Base64;
@@ -30,20 +31,65 @@ final class JsonText {
         }
     }
 
-    /** The row as a JSON object, fields in schema order; null values are written as null. */
-    static String ofRow(RowSchema schema, Object[] row) {
-        StringWriter out = new StringWriter(256);
-        try (JsonGenerator json = FACTORY.createGenerator(out)) {
-            json.writeStartObject();
-            for (int i = 0; i < schema.size(); i++) {
-                json.writeFieldName(schema.column(i).name());
-                write(json, i < row.length ? row[i] : null);
+    /**
+     * Writes whole rows as JSON objects (fields in schema order, nulls written) through one reused
+     * generator and buffer. Not thread-safe: one per stream loader.
+     */
+    static final class RowWriter {
+        private final RowSchema schema;
+        private final StringBuilder buffer = new StringBuilder(512);
+        private final JsonGenerator json;
+
+        RowWriter(RowSchema schema) {
+            this.schema = schema;
+            try {
+                this.json = FACTORY.createGenerator(new BufferWriter(buffer));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            json.setRootValueSeparator(null);
         }
-        return out.toString();
+
+        String write(Object[] row) {
+            buffer.setLength(0);
+            try {
+                json.writeStartObject();
+                for (int i = 0; i < schema.size(); i++) {
+                    json.writeFieldName(schema.column(i).name());
+                    JsonText.write(json, i < row.length ? row[i] : null);
+                }
+                json.writeEndObject();
+                json.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return buffer.toString();
+        }
+    }
+
+    /** A Writer appending to a StringBuilder the caller resets. */
+    private static final class BufferWriter extends Writer {
+        private final StringBuilder buffer;
+
+        BufferWriter(StringBuilder buffer) {
+            this.buffer = buffer;
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            buffer.append(chars, offset, length);
+        }
+
+        @Override
+        public void write(String text, int offset, int length) {
+            buffer.append(text, offset, offset + length);
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
     }
 
     /** One value as JSON text. */

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,11 +24,12 @@ import java.util.function.UnaryOperator;
 final class StreamLoader {
     private final DuckDbSession session;
     private final String schema;
-    private final RowSchema rowSchema;
+    private final JsonText.RowWriter rowJson;
     private final Optional<String> rawTable;
     private final UnaryOperator<String> physicalName;
     private final Optional<TypedRowWriter> typedWriter;
     private final Map<String, TableSink> sinks = new HashMap<>();
+    private final Map<TablePlan, TableSink> typedSinks = new IdentityHashMap<>();
     private long rows;
 
     /**
@@ -39,7 +41,7 @@ final class StreamLoader {
             Optional<NormalizedLayout> layout, UnaryOperator<String> physicalName) {
         this.session = requireNonNull(session, "session");
         this.schema = requireNonNull(schema, "schema");
-        this.rowSchema = requireNonNull(rowSchema, "rowSchema");
+        this.rowJson = new JsonText.RowWriter(requireNonNull(rowSchema, "rowSchema"));
         this.rawTable = requireNonNull(rawTable, "rawTable");
         this.physicalName = requireNonNull(physicalName, "physicalName");
         this.typedWriter = layout.map(l -> new TypedRowWriter(l, this::typedSink));
@@ -54,7 +56,7 @@ final class StreamLoader {
             if (raw != null) {
                 rawValues[0] = abId;
                 rawValues[1] = now;
-                rawValues[2] = new JsonText.Document(JsonText.ofRow(rowSchema, row));
+                rawValues[2] = new JsonText.Document(rowJson.write(row));
                 raw.append(rawValues);
             }
             if (typedWriter.isPresent()) {
@@ -80,13 +82,19 @@ final class StreamLoader {
             }
         }
         sinks.clear();
+        typedSinks.clear();
         if (failure != null) {
             throw failure;
         }
     }
 
     private TableSink typedSink(TablePlan table) throws SQLException {
-        return sink(physicalName.apply(table.name()), table.allColumns());
+        TableSink sink = typedSinks.get(table);
+        if (sink == null) {
+            sink = sink(physicalName.apply(table.name()), table.allColumns());
+            typedSinks.put(table, sink);
+        }
+        return sink;
     }
 
     private TableSink sink(String table, List<Map.Entry<String, SqlType>> columns) throws SQLException {
