@@ -1,26 +1,20 @@
 package io.sluice.connectors.duckdb;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.cdk.RowJson;
 import io.sluice.cdk.RowSchema;
 import io.sluice.protocol.MessageCodec;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
 
 /**
- * Writes row values as JSON text, streaming (no tree per row): a whole row as the object of its
- * schema's fields for {@code _airbyte_data}, or one value for a JSON column. Temporal values are
- * written as ISO-8601 strings, byte arrays as base64, non-finite doubles as strings.
+ * JSON text for JSON columns, in the shape every Sluice destination uses ({@link RowJson}): a whole
+ * row as {@code _airbyte_data}, or one nested value (object, array, untyped) for a typed table.
  */
 final class JsonText {
-    private static final JsonFactory FACTORY = MessageCodec.mapper().getFactory();
+    private static final ObjectMapper MAPPER = MessageCodec.mapper();
 
     private JsonText() {}
 
@@ -31,9 +25,14 @@ final class JsonText {
         }
     }
 
+    /** One plain value (Map, List, String, number...) as JSON text. */
+    static String of(Object value) {
+        return RowJson.fromPlain(value).toString();
+    }
+
     /**
-     * Writes whole rows as JSON objects (fields in schema order, nulls written) through one reused
-     * generator and buffer. Not thread-safe: one per stream loader.
+     * Writes whole rows as {@code _airbyte_data} objects through one reused generator and buffer.
+     * Not thread-safe: one per stream loader.
      */
     static final class RowWriter {
         private final RowSchema schema;
@@ -43,7 +42,7 @@ final class JsonText {
         RowWriter(RowSchema schema) {
             this.schema = schema;
             try {
-                this.json = FACTORY.createGenerator(new BufferWriter(buffer));
+                this.json = MAPPER.getFactory().createGenerator(new BufferWriter(buffer));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -53,12 +52,7 @@ final class JsonText {
         String write(Object[] row) {
             buffer.setLength(0);
             try {
-                json.writeStartObject();
-                for (int i = 0; i < schema.size(); i++) {
-                    json.writeFieldName(schema.column(i).name());
-                    JsonText.write(json, i < row.length ? row[i] : null);
-                }
-                json.writeEndObject();
+                MAPPER.writeTree(json, RowJson.toJson(schema, row));
                 json.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -90,49 +84,5 @@ final class JsonText {
 
         @Override
         public void close() {}
-    }
-
-    /** One value as JSON text. */
-    static String of(Object value) {
-        StringWriter out = new StringWriter(64);
-        try (JsonGenerator json = FACTORY.createGenerator(out)) {
-            write(json, value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
-    }
-
-    private static void write(JsonGenerator json, Object value) throws IOException {
-        switch (value) {
-            case null -> json.writeNull();
-            case String s -> json.writeString(s);
-            case Long l -> json.writeNumber(l);
-            case Integer i -> json.writeNumber(i);
-            case Short s -> json.writeNumber(s);
-            case Double d when d.isNaN() || d.isInfinite() -> json.writeString(d.toString());
-            case Double d -> json.writeNumber(d);
-            case Float f -> json.writeNumber(f);
-            case BigDecimal d -> json.writeNumber(d);
-            case BigInteger i -> json.writeNumber(i);
-            case Boolean b -> json.writeBoolean(b);
-            case byte[] bytes -> json.writeString(Base64.getEncoder().encodeToString(bytes));
-            case Map<?, ?> map -> {
-                json.writeStartObject();
-                for (Map.Entry<?, ?> entry : map.entrySet()) {
-                    json.writeFieldName(String.valueOf(entry.getKey()));
-                    write(json, entry.getValue());
-                }
-                json.writeEndObject();
-            }
-            case List<?> list -> {
-                json.writeStartArray();
-                for (Object element : list) {
-                    write(json, element);
-                }
-                json.writeEndArray();
-            }
-            default -> json.writeString(value.toString());
-        }
     }
 }
