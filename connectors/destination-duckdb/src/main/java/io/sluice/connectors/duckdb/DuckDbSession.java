@@ -80,17 +80,25 @@ final class DuckDbSession implements AutoCloseable {
         execute("CREATE SCHEMA IF NOT EXISTS " + quote(schema));
     }
 
+    /** A column of an existing table and its DuckDB type. */
+    record TableColumn(String name, String dataType) {}
+
     /** The table's column names in table order; empty when the table does not exist. */
     List<String> columns(String schema, String table) throws SQLException {
-        List<String> names = new ArrayList<>();
+        return tableColumns(schema, table).stream().map(TableColumn::name).toList();
+    }
+
+    /** The table's columns with their types, in table order; empty when the table does not exist. */
+    List<TableColumn> tableColumns(String schema, String table) throws SQLException {
+        List<TableColumn> names = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT column_name FROM information_schema.columns WHERE table_catalog = current_database()"
+                "SELECT column_name, data_type FROM information_schema.columns WHERE table_catalog = current_database()"
                         + " AND table_schema = ? AND table_name = ? ORDER BY ordinal_position")) {
             query.setString(1, schema);
             query.setString(2, table);
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
-                    names.add(rs.getString(1));
+                    names.add(new TableColumn(rs.getString(1), rs.getString(2)));
                 }
             }
         }

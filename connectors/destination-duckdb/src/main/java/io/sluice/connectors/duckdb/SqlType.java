@@ -25,6 +25,25 @@ enum SqlType {
         return ddl;
     }
 
+    /**
+     * The type to append for an existing column of DuckDB type {@code dataType} (as
+     * {@code information_schema.columns.data_type} spells it); other types take text.
+     */
+    static SqlType ofColumn(String dataType) {
+        return switch (dataType) {
+            case "BIGINT", "INTEGER", "SMALLINT", "TINYINT" -> BIGINT;
+            case "DOUBLE", "FLOAT", "REAL" -> DOUBLE;
+            case "BOOLEAN" -> BOOLEAN;
+            case "DATE" -> DATE;
+            case "TIME" -> TIME;
+            case "TIME WITH TIME ZONE" -> TIMETZ;
+            case "TIMESTAMP" -> TIMESTAMP;
+            case "TIMESTAMP WITH TIME ZONE" -> TIMESTAMPTZ;
+            case "JSON" -> JSON;
+            default -> VARCHAR;
+        };
+    }
+
     /** The column type of a scalar value type; OBJECT, ARRAY and JSON are stored as JSON. */
     static SqlType of(ValueType type) {
         return switch (type) {

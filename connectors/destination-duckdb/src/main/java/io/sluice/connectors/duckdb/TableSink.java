@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Bulk-loads rows into one table through a DuckDB appender. Callers give values in their own column
- * order; the sink writes them in the table's order (columns the caller does not know, e.g. added by
- * an earlier sync, get NULL). A staging table for dedup has a trailing sequence column the sink
+ * order; the sink writes them in the table's order and as the table's column types (an existing
+ * table may have columns the caller does not know, which get NULL, or older types, to which values
+ * are coerced). A staging table for dedup has a trailing sequence column the sink
  * numbers itself, from 0 for each sink.
  */
 final class TableSink implements AutoCloseable {
@@ -24,24 +25,25 @@ final class TableSink implements AutoCloseable {
 
     private final String table;
     private final DuckDBAppender appender;
-    private final List<Map.Entry<String, SqlType>> columns;
     private final int[] tableToValue;
+    private final SqlType[] tableTypes;
     private long sequence;
     private long misfits;
 
     TableSink(DuckDbSession session, String schema, String table, List<Map.Entry<String, SqlType>> columns)
             throws SQLException {
         this.table = requireNonNull(table, "table");
-        this.columns = List.copyOf(columns);
-        List<String> tableColumns = session.columns(schema, table);
+        List<DuckDbSession.TableColumn> tableColumns = session.tableColumns(schema, table);
         this.tableToValue = new int[tableColumns.size()];
+        this.tableTypes = new SqlType[tableColumns.size()];
         for (int i = 0; i < tableColumns.size(); i++) {
-            tableToValue[i] = positionOf(tableColumns.get(i));
+            tableToValue[i] = positionOf(columns, tableColumns.get(i).name());
+            tableTypes[i] = SqlType.ofColumn(tableColumns.get(i).dataType());
         }
         this.appender = session.appender(schema, table);
     }
 
-    private int positionOf(String column) {
+    private static int positionOf(List<Map.Entry<String, SqlType>> columns, String column) {
         if (column.equals(SEQUENCE_COLUMN)) {
             return SEQUENCE;
         }
@@ -56,12 +58,13 @@ final class TableSink implements AutoCloseable {
     /** Appends one row; {@code values} follow the column order this sink was built with. */
     void append(Object[] values) throws SQLException {
         appender.beginRow();
-        for (int position : tableToValue) {
+        for (int i = 0; i < tableToValue.length; i++) {
+            int position = tableToValue[i];
             if (position == SEQUENCE) {
                 appender.append(sequence++);
             } else if (position == ABSENT) {
                 appender.appendNull();
-            } else if (!ColumnValues.append(appender, columns.get(position).getValue(), values[position])) {
+            } else if (!ColumnValues.append(appender, tableTypes[i], values[position])) {
                 misfits++;
             }
         }

@@ -271,6 +271,26 @@ class DuckDbDestinationTest {
     }
 
     @Test
+    void valuesAreCoercedToTheTypeAnExistingColumnAlreadyHas() throws Exception {
+        Path file = dir.resolve("out.duckdb");
+        var before = new io.sluice.cdk.RowSchema.JsonSchemaBuilder().property("id", io.sluice.cdk.ValueType.INTEGER)
+                .property("qty", io.sluice.cdk.ValueType.INTEGER).build();
+        var after = new io.sluice.cdk.RowSchema.JsonSchemaBuilder().property("id", io.sluice.cdk.ValueType.INTEGER)
+                .property("qty", io.sluice.cdk.ValueType.STRING).build();
+
+        destination.write(config(file), catalog(null, "t", before, DestinationSyncMode.APPEND),
+                new ScriptedInput().rows(batch(new Object[] {1L, 5L})), new RecordingAcknowledger());
+        destination.write(config(file), catalog(null, "t", after, DestinationSyncMode.APPEND),
+                new ScriptedInput().rows(batch(new Object[] {2L, "42"}, new Object[] {3L, "many"})),
+                new RecordingAcknowledger());
+
+        assertThat(query(file, "SELECT id, qty FROM t ORDER BY id")).containsExactly(
+                List.of(1L, 5L), List.of(2L, 42L), java.util.Arrays.asList(3L, null));
+        assertThat(query(file, "SELECT _airbyte_data->>'qty' FROM _airbyte_raw_t ORDER BY _airbyte_data->>'id'"))
+                .as("the raw table keeps what did not fit").containsExactly(List.of("5"), List.of("42"), List.of("many"));
+    }
+
+    @Test
     void normalizationNoneWritesOnlyRawTablesAndRawTablesCanBeTurnedOff() throws Exception {
         Path rawOnly = dir.resolve("raw.duckdb");
         Path typedOnly = dir.resolve("typed.duckdb");
