@@ -5,6 +5,7 @@ import static io.sluice.connectors.duckdb.DuckDbFixtures.catalog;
 import static io.sluice.connectors.duckdb.DuckDbFixtures.config;
 import static io.sluice.connectors.duckdb.DuckDbFixtures.count;
 import static io.sluice.connectors.duckdb.DuckDbFixtures.item;
+import static io.sluice.connectors.duckdb.DuckDbFixtures.positions;
 import static io.sluice.connectors.duckdb.DuckDbFixtures.purchase;
 import static io.sluice.connectors.duckdb.DuckDbFixtures.purchases;
 import static io.sluice.connectors.duckdb.DuckDbFixtures.query;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import io.sluice.cdk.testkit.RecordingAcknowledger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -111,7 +113,7 @@ class DuckDbDestinationTest {
         assertThat(raw.path("line_items").get(1).path("sku").asText()).isEqualTo("B-7");
         assertThat(query(file, "SELECT count(*) FROM information_schema.tables WHERE table_name LIKE '_airbyte_tmp%'")
                 .get(0).get(0)).isEqualTo(0L);
-        assertThat(acks.positions()).containsExactly(2L);
+        assertThat(positions(acks)).containsExactly(2L);
     }
 
     @Test
@@ -149,7 +151,7 @@ class DuckDbDestinationTest {
         assertThat(count(file, "purchases_line_items")).isEqualTo(1);
         assertThat(query(file, "SELECT count(*) FROM information_schema.tables WHERE table_name LIKE '_airbyte_tmp%'")
                 .get(0).get(0)).isEqualTo(0L);
-        assertThat(acks.states).as("an overwrite state waits for the swap").isEmpty();
+        assertThat(acks.states()).as("an overwrite state waits for the swap").isEmpty();
     }
 
     @Test
@@ -166,7 +168,7 @@ class DuckDbDestinationTest {
                         .thenFail(), acks))
                 .isInstanceOf(ConnectorException.class);
 
-        assertThat(acks.positions()).containsExactly(2L);
+        assertThat(positions(acks)).containsExactly(2L);
         assertThat(query(file, "SELECT id FROM purchases ORDER BY id")).containsExactly(List.of(1L), List.of(2L));
         assertThat(count(file, "_airbyte_raw_purchases")).isEqualTo(2);
         assertThat(query(file, "SELECT sku FROM purchases_line_items")).containsExactly(List.of("A-1"));
@@ -179,7 +181,7 @@ class DuckDbDestinationTest {
             RecordingAcknowledger acks = new RecordingAcknowledger();
             destination.write(config(file), purchases(DestinationSyncMode.APPEND), new ScriptedInput()
                     .rows(batch(purchase(id, "P" + id, 100, "Berlin"))).checkpoint(PURCHASES, id), acks);
-            assertThat(acks.positions()).containsExactly(id);
+            assertThat(positions(acks)).containsExactly(id);
         }
 
         assertThat(query(file, "SELECT id FROM purchases ORDER BY id")).containsExactly(List.of(1L), List.of(2L));
@@ -199,7 +201,7 @@ class DuckDbDestinationTest {
                 .rows(batch(purchase(3, "Cid tie a", 100, "Rome"), purchase(3, "Cid tie b", 100, "Rome")))
                 .checkpoint(PURCHASES, 2), acks);
 
-        assertThat(acks.positions()).containsExactly(1L, 2L);
+        assertThat(positions(acks)).containsExactly(1L, 2L);
         assertThat(query(file, "SELECT id, name FROM purchases ORDER BY id")).containsExactly(
                 List.of(1L, "Ann v5"), List.of(2L, "Bob v1"), List.of(3L, "Cid tie b"));
 

@@ -62,6 +62,13 @@ final class DuckDbFixtures {
             Instant.ofEpochSecond(updatedSecond), address, List.of(items), List.of("new", "gift")};
     }
 
+    /** The {@code position} of each acknowledged state, in order. */
+    static List<Long> positions(io.sluice.cdk.testkit.RecordingAcknowledger acks) {
+        return acks.states().stream()
+                .map(s -> s.stream().orElseThrow().streamState().orElseThrow().path("position").asLong())
+                .toList();
+    }
+
     /** A batch of rows. */
     static List<Object[]> batch(Object[]... rows) {
         return List.of(rows);
