@@ -40,9 +40,6 @@ import java.util.Optional;
  */
 public final class RowJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
-    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
-    private static final long EXACT_DOUBLE_LIMIT = 1L << 53;
     private static final int MAX_SHOWN = 80;
 
     private RowJson() {}
@@ -107,7 +104,7 @@ public final class RowJson {
             }
             case STRING -> node.textValue();
             case BOOLEAN -> node.booleanValue();
-            case NUMBER -> plainNumber(node);
+            case NUMBER -> JsonScalars.plainNumber(node);
             case BINARY -> Base64.getEncoder().encodeToString(binary(node));
             default -> node.asText();
         };
@@ -170,9 +167,9 @@ public final class RowJson {
     private static Object value(RowSchema.Column column, JsonNode node) {
         return switch (column.type()) {
             case STRING -> node.isTextual() ? node.textValue() : node.isValueNode() ? node.asText() : node.toString();
-            case INTEGER -> integer(column, node);
-            case NUMBER -> number(column, node);
-            case BOOLEAN -> bool(column, node);
+            case INTEGER -> readable(column, node, "an integer", JsonScalars.integer(node));
+            case NUMBER -> readable(column, node, "a number", JsonScalars.number(node));
+            case BOOLEAN -> readable(column, node, "a boolean", JsonScalars.bool(node));
             case DATE -> temporal(column, node, "a date", TemporalText.date(text(node)));
             case TIME -> temporal(column, node, "a time", TemporalText.localTime(text(node)));
             case TIME_TZ -> temporal(column, node, "a time with time zone", TemporalText.offsetTime(text(node)));
@@ -184,72 +181,11 @@ public final class RowJson {
         };
     }
 
-    private static Object integer(RowSchema.Column column, JsonNode node) {
-        if (node.isIntegralNumber()) {
-            return node.canConvertToLong() ? (Object) node.longValue() : node.bigIntegerValue();
+    private static Object readable(RowSchema.Column column, JsonNode node, String what, Object value) {
+        if (value == null) {
+            throw cannotRead(column, node, what);
         }
-        BigDecimal decimal;
-        if (node.isNumber()) {
-            decimal = node.isDouble() || node.isFloat() ? finiteDecimal(node.doubleValue()) : node.decimalValue();
-        } else if (node.isTextual()) {
-            String text = node.textValue().strip();
-            try {
-                return Long.parseLong(text);
-            } catch (NumberFormatException notALong) {
-                decimal = parseDecimal(text);
-            }
-        } else {
-            decimal = null;
-        }
-        if (decimal == null || decimal.signum() != 0 && decimal.stripTrailingZeros().scale() > 0) {
-            throw cannotRead(column, node, "an integer");
-        }
-        if (decimal.compareTo(LONG_MIN) >= 0 && decimal.compareTo(LONG_MAX) <= 0) {
-            return decimal.longValue();
-        }
-        return decimal.toBigInteger();
-    }
-
-    private static Object number(RowSchema.Column column, JsonNode node) {
-        if (node.isDouble() || node.isFloat()) {
-            return node.doubleValue();
-        }
-        if (node.isNumber()) {
-            return plainNumberAsDouble(node);
-        }
-        if (node.isTextual()) {
-            String text = node.textValue().strip();
-            switch (text) {
-                case "NaN" -> { return Double.NaN; }
-                case "Infinity", "+Infinity" -> { return Double.POSITIVE_INFINITY; }
-                case "-Infinity" -> { return Double.NEGATIVE_INFINITY; }
-                default -> { }
-            }
-            BigDecimal decimal = parseDecimal(text);
-            if (decimal != null) {
-                return doubleIfExact(decimal);
-            }
-        }
-        throw cannotRead(column, node, "a number");
-    }
-
-    private static Boolean bool(RowSchema.Column column, JsonNode node) {
-        if (node.isBoolean()) {
-            return node.booleanValue();
-        }
-        if (node.isTextual()) {
-            String text = node.textValue().strip();
-            if (text.equalsIgnoreCase("true")) {
-                return Boolean.TRUE;
-            }
-            if (text.equalsIgnoreCase("false")) {
-                return Boolean.FALSE;
-            }
-        }
-        if (node.isIntegralNumber() && node.canConvertToLong() && (node.longValue() == 0 || node.longValue() == 1)) {
-            return node.longValue() == 1;
-        }
-        throw cannotRead(column, node, "a boolean");
+        return value;
     }
 
     private static Object temporal(RowSchema.Column column, JsonNode node, String what, Optional<?> parsed) {
@@ -274,45 +210,6 @@ public final class RowJson {
 
     private static String text(JsonNode node) {
         return node.isTextual() ? node.textValue() : "";
-    }
-
-    private static Object plainNumber(JsonNode node) {
-        if (node.isIntegralNumber()) {
-            return node.canConvertToLong() ? (Object) node.longValue() : new BigDecimal(node.bigIntegerValue());
-        }
-        if (node.isBigDecimal()) {
-            return doubleIfExact(node.decimalValue());
-        }
-        return node.doubleValue();
-    }
-
-    private static Object plainNumberAsDouble(JsonNode node) {
-        if (node.isIntegralNumber() && node.canConvertToLong()) {
-            long v = node.longValue();
-            return Math.abs(v) <= EXACT_DOUBLE_LIMIT ? (Object) (double) v : BigDecimal.valueOf(v);
-        }
-        return doubleIfExact(node.decimalValue());
-    }
-
-    /** A Double when the double prints back as the same decimal; otherwise the BigDecimal. */
-    private static Object doubleIfExact(BigDecimal decimal) {
-        double d = decimal.doubleValue();
-        if (Double.isFinite(d) && BigDecimal.valueOf(d).compareTo(decimal) == 0) {
-            return d;
-        }
-        return decimal;
-    }
-
-    private static BigDecimal finiteDecimal(double d) {
-        return Double.isFinite(d) ? BigDecimal.valueOf(d) : null;
-    }
-
-    private static BigDecimal parseDecimal(String text) {
-        try {
-            return text.isEmpty() ? null : new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     private static byte[] binary(JsonNode node) {

@@ -13,11 +13,12 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Lenient reading of dates and times as sources write them: {@code T} or a space between date and
  * time, optional seconds and fraction, an optional offset ({@code Z}, {@code +02:00},
- * {@code +0200}, {@code +02}). Each method returns empty when the text is not such a value.
+ * {@code +0200}, {@code +02}, also after a space). Each method returns empty when the text is not such a value.
  */
 final class TemporalText {
     private static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
@@ -35,6 +36,8 @@ final class TemporalText {
             .append(DateTimeFormatter.ISO_LOCAL_TIME)
             .appendPattern("[XXX][XX][X]")
             .toFormatter();
+
+    private static final Pattern SPACE_BEFORE_OFFSET = Pattern.compile("\\s+(?=(?:[+-]\\d{2}(?::?\\d{2})?|[zZ])$)");
 
     private TemporalText() {}
 
@@ -75,6 +78,7 @@ final class TemporalText {
         if (s.length() > 10 && (s.charAt(10) == ' ' || s.charAt(10) == 't')) {
             s = s.substring(0, 10) + 'T' + s.substring(11).stripLeading();
         }
+        s = SPACE_BEFORE_OFFSET.matcher(s).replaceFirst("");
         return parse(s, DATE_TIME);
     }
 

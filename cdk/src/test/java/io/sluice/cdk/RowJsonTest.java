@@ -89,6 +89,8 @@ class RowJsonTest {
                 .isEqualTo(Instant.parse("2024-01-01T21:34:05Z"));
         assertThat(one(ValueType.TIMESTAMP_TZ, "\"2024-01-02 03:04:05-03\""))
                 .isEqualTo(Instant.parse("2024-01-02T06:04:05Z"));
+        assertThat(one(ValueType.TIMESTAMP_TZ, "\"2024-01-02 03:04:05 +01:00\""))
+                .isEqualTo(Instant.parse("2024-01-02T02:04:05Z"));
         assertThat(one(ValueType.TIMESTAMP_TZ, "\"2024-01-02\"")).isEqualTo(Instant.parse("2024-01-02T00:00:00Z"));
         assertThat(one(ValueType.TIMESTAMP, "\"2024-01-02T03:04:05.123+02:00\""))
                 .isEqualTo(LocalDateTime.of(2024, 1, 2, 3, 4, 5, 123_000_000));

@@ -36,9 +36,16 @@ public record ControlMessage(
         CONNECTOR_CONFIG
     }
 
-    public record ConnectorConfig(@JsonProperty("config") ObjectNode config) {
+    public record ConnectorConfig(
+            @JsonProperty("config") ObjectNode config,
+            @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> unknownFields) {
         public ConnectorConfig {
             requireNonNull(config, "config");
+            unknownFields = Unknown.copy(unknownFields);
+        }
+
+        public ConnectorConfig(ObjectNode config) {
+            this(config, Map.of());
         }
     }
 }

@@ -94,23 +94,45 @@ public record StateMessage(
     /** One stream's position. */
     public record StreamState(
             @JsonProperty("stream_descriptor") StreamDescriptor streamDescriptor,
-            @JsonProperty("stream_state") Optional<JsonNode> streamState) {
+            @JsonProperty("stream_state") Optional<JsonNode> streamState,
+            @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> unknownFields) {
         public StreamState {
             requireNonNull(streamDescriptor, "stream_descriptor");
             streamState = Unknown.present(streamState);
+            unknownFields = Unknown.copy(unknownFields);
+        }
+
+        public StreamState(StreamDescriptor streamDescriptor, Optional<JsonNode> streamState) {
+            this(streamDescriptor, streamState, Map.of());
         }
     }
 
     /** A position shared by several streams (a CDC log position) and each stream's own state. */
     public record GlobalState(
             @JsonProperty("shared_state") Optional<JsonNode> sharedState,
-            @JsonProperty("stream_states") java.util.List<StreamState> streamStates) {
+            @JsonProperty("stream_states") java.util.List<StreamState> streamStates,
+            @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> unknownFields) {
         public GlobalState {
             sharedState = Unknown.present(sharedState);
             streamStates = streamStates == null ? java.util.List.of() : java.util.List.copyOf(streamStates);
+            unknownFields = Unknown.copy(unknownFields);
+        }
+
+        public GlobalState(Optional<JsonNode> sharedState, java.util.List<StreamState> streamStates) {
+            this(sharedState, streamStates, Map.of());
         }
     }
 
     /** How many records a state covers. */
-    public record StateStats(@JsonProperty("recordCount") double recordCount) {}
+    public record StateStats(
+            @JsonProperty("recordCount") double recordCount,
+            @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> unknownFields) {
+        public StateStats {
+            unknownFields = Unknown.copy(unknownFields);
+        }
+
+        public StateStats(double recordCount) {
+            this(recordCount, Map.of());
+        }
+    }
 }

@@ -58,13 +58,20 @@ public record TraceMessage(
             @JsonProperty("internal_message") Optional<String> internalMessage,
             @JsonProperty("stack_trace") Optional<String> stackTrace,
             @JsonProperty("failure_type") Optional<FailureType> failureType,
-            @JsonProperty("stream_descriptor") Optional<StreamDescriptor> streamDescriptor) {
+            @JsonProperty("stream_descriptor") Optional<StreamDescriptor> streamDescriptor,
+            @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> unknownFields) {
         public ErrorTrace {
             requireNonNull(message, "message");
             internalMessage = internalMessage == null ? Optional.empty() : internalMessage;
             stackTrace = stackTrace == null ? Optional.empty() : stackTrace;
             failureType = failureType == null ? Optional.empty() : failureType;
             streamDescriptor = streamDescriptor == null ? Optional.empty() : streamDescriptor;
+            unknownFields = Unknown.copy(unknownFields);
+        }
+
+        public ErrorTrace(String message, Optional<String> internalMessage, Optional<String> stackTrace,
+                Optional<FailureType> failureType, Optional<StreamDescriptor> streamDescriptor) {
+            this(message, internalMessage, stackTrace, failureType, streamDescriptor, Map.of());
         }
     }
 
@@ -91,13 +98,20 @@ public record TraceMessage(
             @JsonProperty("type") EstimateType type,
             @JsonProperty("namespace") Optional<String> namespace,
             @JsonProperty("row_estimate") Optional<Long> rowEstimate,
-            @JsonProperty("byte_estimate") Optional<Long> byteEstimate) {
+            @JsonProperty("byte_estimate") Optional<Long> byteEstimate,
+            @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> unknownFields) {
         public EstimateTrace {
             requireNonNull(name, "name");
             requireNonNull(type, "type");
             namespace = namespace == null ? Optional.empty() : namespace;
             rowEstimate = rowEstimate == null ? Optional.empty() : rowEstimate;
             byteEstimate = byteEstimate == null ? Optional.empty() : byteEstimate;
+            unknownFields = Unknown.copy(unknownFields);
+        }
+
+        public EstimateTrace(String name, EstimateType type, Optional<String> namespace,
+                Optional<Long> rowEstimate, Optional<Long> byteEstimate) {
+            this(name, type, namespace, rowEstimate, byteEstimate, Map.of());
         }
     }
 
@@ -109,11 +123,17 @@ public record TraceMessage(
     public record StreamStatusTrace(
             @JsonProperty("stream_descriptor") StreamDescriptor streamDescriptor,
             @JsonProperty("status") StreamStatus status,
-            @JsonProperty("reasons") List<JsonNode> reasons) {
+            @JsonProperty("reasons") List<JsonNode> reasons,
+            @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> unknownFields) {
         public StreamStatusTrace {
             requireNonNull(streamDescriptor, "stream_descriptor");
             requireNonNull(status, "status");
             reasons = reasons == null ? List.of() : List.copyOf(reasons);
+            unknownFields = Unknown.copy(unknownFields);
+        }
+
+        public StreamStatusTrace(StreamDescriptor streamDescriptor, StreamStatus status, List<JsonNode> reasons) {
+            this(streamDescriptor, status, reasons, Map.of());
         }
     }
 

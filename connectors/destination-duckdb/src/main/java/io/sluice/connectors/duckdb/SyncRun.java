@@ -1,0 +1,132 @@
+package io.sluice.connectors.duckdb;
+
+import static java.util.Objects.requireNonNull;
+
+import io.sluice.cdk.Chunk;
+import io.sluice.cdk.ConnectorException;
+import io.sluice.cdk.RecordInput;
+import io.sluice.cdk.StateAcknowledger;
+import io.sluice.protocol.ConfiguredCatalog;
+import io.sluice.protocol.ConfiguredStream;
+import io.sluice.protocol.DestinationSyncMode;
+import io.sluice.protocol.StateMessage;
+import io.sluice.protocol.StreamDescriptor;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One {@code write} call: reads chunks, loads rows, commits at each checkpoint and acknowledges its
+ * state, and at the end swaps/merges and commits once more. A state that covers an OVERWRITE stream
+ * is acknowledged only after the swap (before it the rows are in staging tables that a failure
+ * drops); states keep their order, so later states wait behind it.
+ */
+final class SyncRun {
+    private static final Logger LOG = LoggerFactory.getLogger(SyncRun.class);
+
+    private final DuckDbSession session;
+    private final List<StreamWriter> writers;
+    private final Set<StreamDescriptor> overwriteStreams;
+    private final StateAcknowledger acknowledger;
+    private final Deque<StateMessage> waiting = new ArrayDeque<>();
+
+    SyncRun(DuckDbSession session, DuckDbConfig config, ConfiguredCatalog catalog, StateAcknowledger acknowledger) {
+        this.session = requireNonNull(session, "session");
+        this.acknowledger = requireNonNull(acknowledger, "acknowledger");
+        this.writers = new ArrayList<>();
+        for (ConfiguredStream stream : catalog.streams()) {
+            writers.add(new StreamWriter(session, config, stream));
+        }
+        this.overwriteStreams = writers.stream()
+                .filter(w -> w.mode() == DestinationSyncMode.OVERWRITE)
+                .map(StreamWriter::descriptor)
+                .collect(Collectors.toSet());
+    }
+
+    void run(RecordInput input) {
+        try {
+            session.begin();
+            for (StreamWriter writer : writers) {
+                writer.prepare();
+            }
+            session.commit();
+            session.begin();
+            for (Optional<Chunk> next = input.next(); next.isPresent(); next = input.next()) {
+                switch (next.get()) {
+                    case Chunk.RowBatch batch -> writer(batch.streamIndex()).load(batch.rows());
+                    case Chunk.Checkpoint checkpoint -> checkpoint(checkpoint.state());
+                }
+            }
+            for (StreamWriter writer : writers) {
+                writer.finish();
+            }
+            session.commit();
+            waiting.forEach(acknowledger::acknowledge);
+            waiting.clear();
+            LOG.info("DuckDB write finished: {} rows in {} streams", writers.stream().mapToLong(StreamWriter::rowCount)
+                    .sum(), writers.size());
+        } catch (SQLException e) {
+            abort();
+            throw ConnectorException.system("DuckDB could not store the data: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            abort();
+            throw e;
+        }
+    }
+
+    private StreamWriter writer(int streamIndex) {
+        if (streamIndex < 0 || streamIndex >= writers.size()) {
+            throw ConnectorException.system("Row batch for unknown stream index " + streamIndex, null);
+        }
+        return writers.get(streamIndex);
+    }
+
+    private void checkpoint(StateMessage state) throws SQLException {
+        for (StreamWriter writer : writers) {
+            writer.beforeCommit();
+        }
+        session.commit();
+        session.begin();
+        if (waiting.isEmpty() && !needsSwap(state)) {
+            acknowledger.acknowledge(state);
+        } else {
+            waiting.add(state);
+        }
+    }
+
+    private boolean needsSwap(StateMessage state) {
+        if (overwriteStreams.isEmpty()) {
+            return false;
+        }
+        return switch (state.type()) {
+            case STREAM -> overwriteStreams.contains(state.stream().orElseThrow().streamDescriptor());
+            case GLOBAL, LEGACY -> true;
+        };
+    }
+
+    /** Discards everything not committed and drops staging tables; never throws. */
+    private void abort() {
+        for (StreamWriter writer : writers) {
+            try {
+                writer.discardBuffered();
+            } catch (SQLException | RuntimeException e) {
+                LOG.warn("Could not release an appender: {}", e.getMessage());
+            }
+        }
+        session.rollbackQuietly();
+        for (StreamWriter writer : writers) {
+            try {
+                writer.dropStaging();
+            } catch (SQLException | RuntimeException e) {
+                LOG.warn("Could not drop a staging table: {}", e.getMessage());
+            }
+        }
+    }
+}
