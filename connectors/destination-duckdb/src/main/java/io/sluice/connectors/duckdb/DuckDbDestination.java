@@ -26,6 +26,17 @@ import org.slf4j.LoggerFactory;
 public final class DuckDbDestination implements Destination {
     private static final Logger LOG = LoggerFactory.getLogger(DuckDbDestination.class);
 
+    private final CommitPolicy commitPolicy;
+
+    public DuckDbDestination() {
+        this(CommitPolicy.DEFAULT);
+    }
+
+    /** For tests that need a commit at every checkpoint. */
+    DuckDbDestination(CommitPolicy commitPolicy) {
+        this.commitPolicy = commitPolicy;
+    }
+
     @Override
     public String name() {
         return "destination-duckdb";
@@ -64,7 +75,7 @@ public final class DuckDbDestination implements Destination {
     public void write(JsonNode config, ConfiguredCatalog catalog, RecordInput input, StateAcknowledger acknowledger) {
         DuckDbConfig settings = DuckDbConfig.from(config);
         try (DuckDbSession session = open(settings.file())) {
-            new SyncRun(session, settings, catalog, acknowledger).run(input);
+            new SyncRun(session, settings, catalog, acknowledger, commitPolicy).run(input);
         } catch (SQLException e) {
             throw ConnectorException.system("DuckDB file " + settings.file() + ": " + firstLine(e.getMessage()), e);
         }

@@ -23,10 +23,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One {@code write} call: reads chunks, loads rows, commits at each checkpoint and acknowledges its
- * state, and at the end swaps/merges and commits once more. A state that covers an OVERWRITE stream
- * is acknowledged only after the swap (before it the rows are in staging tables that a failure
- * drops); states keep their order, so later states wait behind it.
+ * One {@code write} call: reads chunks, loads rows, commits at checkpoints and acknowledges their
+ * states, and at the end swaps/merges and commits once more. A commit (with its dedup merges) costs
+ * far more than a row, so a checkpoint commits only once {@link CommitPolicy} says enough rows or
+ * time have gone by; the states in between wait and are acknowledged, in order, by the next
+ * commit. A state that covers an OVERWRITE stream is acknowledged only after the swap (before it the
+ * rows are in staging tables that a failure drops); states keep their order, so later states wait
+ * behind it.
  */
 final class SyncRun {
     private static final Logger LOG = LoggerFactory.getLogger(SyncRun.class);
@@ -36,9 +39,14 @@ final class SyncRun {
     private final Set<StreamDescriptor> overwriteStreams;
     private final StateAcknowledger acknowledger;
     private final Deque<StateMessage> waiting = new ArrayDeque<>();
+    private final CommitPolicy policy;
+    private long rowsSinceCommit;
+    private long lastCommitNanos = System.nanoTime();
 
-    SyncRun(DuckDbSession session, DuckDbConfig config, ConfiguredCatalog catalog, StateAcknowledger acknowledger) {
+    SyncRun(DuckDbSession session, DuckDbConfig config, ConfiguredCatalog catalog, StateAcknowledger acknowledger,
+            CommitPolicy policy) {
         this.session = requireNonNull(session, "session");
+        this.policy = requireNonNull(policy, "policy");
         this.acknowledger = requireNonNull(acknowledger, "acknowledger");
         this.writers = new ArrayList<>();
         for (ConfiguredStream stream : catalog.streams()) {
@@ -60,7 +68,10 @@ final class SyncRun {
             session.begin();
             for (Optional<Chunk> next = input.next(); next.isPresent(); next = input.next()) {
                 switch (next.get()) {
-                    case Chunk.RowBatch batch -> writer(batch.streamIndex()).load(batch.rows());
+                    case Chunk.RowBatch batch -> {
+                        writer(batch.streamIndex()).load(batch.rows());
+                        rowsSinceCommit += batch.rows().size();
+                    }
                     case Chunk.Checkpoint checkpoint -> checkpoint(checkpoint.state());
                 }
             }
@@ -89,15 +100,19 @@ final class SyncRun {
     }
 
     private void checkpoint(StateMessage state) throws SQLException {
+        waiting.add(state);
+        if (!policy.commitNow(rowsSinceCommit, System.nanoTime() - lastCommitNanos)) {
+            return;
+        }
         for (StreamWriter writer : writers) {
             writer.beforeCommit();
         }
         session.commit();
         session.begin();
-        if (waiting.isEmpty() && !needsSwap(state)) {
-            acknowledger.acknowledge(state);
-        } else {
-            waiting.add(state);
+        rowsSinceCommit = 0;
+        lastCommitNanos = System.nanoTime();
+        while (!waiting.isEmpty() && !needsSwap(waiting.peekFirst())) {
+            acknowledger.acknowledge(waiting.removeFirst());
         }
     }
 

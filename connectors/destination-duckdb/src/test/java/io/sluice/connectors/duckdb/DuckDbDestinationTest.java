@@ -33,7 +33,7 @@ class DuckDbDestinationTest {
     @TempDir
     Path dir;
 
-    private final DuckDbDestination destination = new DuckDbDestination();
+    private final DuckDbDestination destination = new DuckDbDestination(CommitPolicy.EVERY_CHECKPOINT);
 
     @Test
     void specUsesAirbyteFieldNamesAndListsTheSyncModes() {
