@@ -1,0 +1,149 @@
+package io.sluice.connectors.postgres.source;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sluice.cdk.ConfigError;
+import io.sluice.cdk.ConnectorException;
+import io.sluice.cdk.Emitter;
+import io.sluice.cdk.InputState;
+import io.sluice.cdk.Source;
+import io.sluice.cdk.SyncCancelledException;
+import io.sluice.cdk.jdbc.SqlFailures;
+import io.sluice.protocol.AirbyteStream;
+import io.sluice.protocol.Catalog;
+import io.sluice.protocol.ConfiguredCatalog;
+import io.sluice.protocol.ConfiguredStream;
+import io.sluice.protocol.ConnectionStatus;
+import io.sluice.protocol.ConnectorSpecification;
+import io.sluice.protocol.SyncMode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code source-postgres}: tables, views and materialized views of chosen schemas, read in full
+ * through server-side cursors (large tables in parallel page ranges under one snapshot) or
+ * incrementally by a user-chosen cursor column. Config fields are Airbyte's.
+ */
+public final class PostgresSource implements Source {
+    public static final String NAME = "source-postgres";
+    static final int CHECKPOINT_RECORDS = 100_000;
+    static final Duration CHECKPOINT_TIME = Duration.ofSeconds(30);
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresSource.class);
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public ConnectorSpecification spec() {
+        return PostgresSpec.specification();
+    }
+
+    @Override
+    public ConnectionStatus check(JsonNode config) {
+        try {
+            List<ConfigError> problems = PostgresConfig.validate(config);
+            if (!problems.isEmpty()) {
+                return ConnectionStatus.failed(PostgresConfig.describe(problems));
+            }
+            PostgresConfig pg = PostgresConfig.from(config);
+            try (Connection connection = new PgConnections(pg).open()) {
+                return probe(connection, pg).map(ConnectionStatus::failed).orElseGet(ConnectionStatus::succeeded);
+            } catch (SQLException e) {
+                return ConnectionStatus.failed(ConnectFailures.describe(e, pg));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("check failed unexpectedly", e);
+            return ConnectionStatus.failed("Could not check the config: " + e.getMessage());
+        }
+    }
+
+    /** What is wrong with the schemas, if anything. */
+    private static Optional<String> probe(Connection connection, PostgresConfig pg) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT has_schema_privilege(oid, 'USAGE') FROM pg_catalog.pg_namespace WHERE nspname = ?")) {
+            for (String schema : pg.schemas()) {
+                s.setString(1, schema);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.of("schema \"" + schema + "\" does not exist in database \"" + pg.database() + "\"");
+                    }
+                    if (!rs.getBoolean(1)) {
+                        return Optional.of("no access to schema \"" + schema + "\" for user \"" + pg.username()
+                                + "\" (permission denied: grant USAGE on the schema and SELECT on its tables)");
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Catalog discover(JsonNode config) {
+        PostgresConfig pg = PostgresConfig.from(config);
+        try (Connection connection = new PgConnections(pg).openClassified()) {
+            List<PgTable> tables = PgCatalog.selectableTables(connection, pg.schemas());
+            LOG.info("discovered {} tables and views in {} schemas", tables.size(), pg.schemas().size());
+            return new Catalog(tables.stream().map(PostgresSource::stream).toList());
+        } catch (SQLException e) {
+            throw SqlFailures.classify("Discovering the tables of \"" + pg.database() + "\" failed", e);
+        }
+    }
+
+    private static AirbyteStream stream(PgTable table) {
+        var schema = new io.sluice.cdk.RowSchema.JsonSchemaBuilder();
+        table.columns().forEach(c -> schema.property(c.name(), c.type().jsonSchema()));
+        List<List<String>> key = table.primaryKey().stream().map(List::of).toList();
+        return new AirbyteStream(table.name(), schema.build(), List.of(SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL),
+                Optional.of(false), List.of(), key, Optional.of(table.schema()), Optional.of(true), java.util.Map.of());
+    }
+
+    @Override
+    public void read(JsonNode config, ConfiguredCatalog catalog, InputState state, Emitter out) {
+        PostgresConfig pg = PostgresConfig.from(config);
+        PgConnections connections = new PgConnections(pg);
+        try (Connection connection = connections.openClassified()) {
+            List<ConfiguredStream> streams = catalog.streams();
+            for (int index = 0; index < streams.size(); index++) {
+                readStream(connections, connection, pg, index, streams.get(index), state, out);
+            }
+        } catch (SQLException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new SyncCancelledException();
+            }
+            throw SqlFailures.classify("Reading from \"" + pg.database() + "\" failed", e);
+        }
+    }
+
+    private static void readStream(PgConnections connections, Connection connection, PostgresConfig pg, int index,
+            ConfiguredStream stream, InputState state, Emitter out) {
+        String schema = stream.stream().namespace().orElse(pg.schemas().getFirst());
+        String name = stream.stream().name();
+        try {
+            PgTable table = PgCatalog.table(connection, schema, name).orElseThrow(() -> ConnectorException.config(
+                    "table \"" + schema + "." + name + "\" does not exist (or is not a table or view)"));
+            StreamPlan plan = StreamPlan.of(index, stream, table);
+            StreamCheckpoints checkpoints = new StreamCheckpoints(out, index, stream.descriptor(),
+                    CHECKPOINT_RECORDS, CHECKPOINT_TIME);
+            checkpoints.started();
+            if (stream.syncMode() == SyncMode.INCREMENTAL) {
+                IncrementalRead.read(connection, plan, state.streamState(stream.descriptor()), checkpoints);
+            } else {
+                FullRefreshRead.read(connection, plan, checkpoints);
+            }
+            LOG.info("stream {}: emitted {} records", stream.descriptor(), checkpoints.rowsEmitted());
+        } catch (SQLException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new SyncCancelledException();
+            }
+            throw SqlFailures.classify("Reading " + schema + "." + name + " failed", e);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.sluice.connectors.postgres.source;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sluice.protocol.ConnectorSpecification;
+
+/** The config schema of source-postgres, with the field names of Airbyte's Postgres source. */
+final class PostgresSpec {
+    static final String DOCUMENTATION_URL = "https://docs.airbyte.com/integrations/sources/postgres";
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final ObjectNode SCHEMA = build();
+
+    private PostgresSpec() {}
+
+    static ConnectorSpecification specification() {
+        return ConnectorSpecification.ofSource(DOCUMENTATION_URL, schema(), true);
+    }
+
+    static ObjectNode schema() {
+        return SCHEMA.deepCopy();
+    }
+
+    private static ObjectNode build() {
+        ObjectNode schema = JSON.objectNode();
+        schema.put("$schema", "http://json-schema.org/draft-07/schema#");
+        schema.put("title", "Postgres Source Spec");
+        schema.put("type", "object");
+        schema.putArray("required").add("host").add("port").add("database").add("username");
+        schema.put("additionalProperties", true);
+        ObjectNode p = schema.putObject("properties");
+
+        field(p, "host", "string", "Host", 0, "Hostname of the database.");
+        field(p, "port", "integer", "Port", 1, "Port of the database.")
+                .put("minimum", 0).put("maximum", 65536).put("default", 5432);
+        field(p, "database", "string", "Database Name", 2, "Name of the database.");
+        ObjectNode schemas = field(p, "schemas", "array", "Schemas", 3,
+                "The list of schemas (case sensitive) to sync from. Defaults to public.");
+        schemas.putObject("items").put("type", "string");
+        schemas.put("minItems", 0).put("uniqueItems", true);
+        schemas.putArray("default").add("public");
+        field(p, "username", "string", "Username", 4, "Username to access the database.");
+        field(p, "password", "string", "Password", 5, "Password associated with the username.")
+                .put("airbyte_secret", true);
+        field(p, "jdbc_url_params", "string", "JDBC URL Parameters (Advanced)", 6,
+                "Additional properties to pass to the JDBC URL string when connecting to the database "
+                        + "formatted as 'key=value' pairs separated by the symbol '&'. "
+                        + "(example: key1=value1&key2=value2&key3=value3).");
+        sslModes(p.putObject("ssl_mode"));
+        replicationMethods(p.putObject("replication_method"));
+        field(p, "parallelism", "integer", "Parallel Readers (Sluice)", 9,
+                "How many connections read one large table at once, in page ranges under one snapshot. "
+                        + "1 reads every table on a single connection. Default: min(4, processors).")
+                .put("minimum", 1).put("maximum", 32);
+        return schema;
+    }
+
+    private static void sslModes(ObjectNode ssl) {
+        ssl.put("title", "SSL Modes");
+        ssl.put("description", "SSL connection modes.");
+        ssl.put("type", "object");
+        ssl.put("order", 7);
+        ArrayNode options = ssl.putArray("oneOf");
+        sslMode(options, "disable", "Disables encryption of communication between Sluice and the source database.");
+        sslMode(options, "allow", "Enables encryption only when required by the source database.");
+        sslMode(options, "prefer", "Allows unencrypted connection only if the source database does not support "
+                + "encryption.");
+        sslMode(options, "require", "Always require encryption. If the source database server does not support "
+                + "encryption, connection will fail.");
+        verifyMode(options, "verify-ca", "Always require encryption and verifies that the source database server "
+                + "has a valid SSL certificate.");
+        verifyMode(options, "verify-full", "This is the most secure mode. Always require encryption and verifies "
+                + "the identity of the source database server.");
+        ssl.putObject("default").put("mode", "prefer");
+    }
+
+    private static ObjectNode sslMode(ArrayNode options, String mode, String description) {
+        ObjectNode option = options.addObject();
+        option.put("title", mode);
+        option.put("description", description);
+        option.put("type", "object");
+        option.putArray("required").add("mode");
+        option.put("additionalProperties", true);
+        ObjectNode p = option.putObject("properties");
+        ObjectNode m = p.putObject("mode");
+        m.put("type", "string").put("const", mode).put("order", 0);
+        m.putArray("enum").add(mode);
+        return option;
+    }
+
+    private static void verifyMode(ArrayNode options, String mode, String description) {
+        ObjectNode option = sslMode(options, mode, description);
+        ((ArrayNode) option.get("required")).add("ca_certificate");
+        ObjectNode p = (ObjectNode) option.get("properties");
+        field(p, "ca_certificate", "string", "CA Certificate", 1, "CA certificate (PEM)")
+                .put("airbyte_secret", true).put("multiline", true);
+        field(p, "client_certificate", "string", "Client Certificate", 2, "Client certificate (not supported yet)")
+                .put("airbyte_secret", false).put("multiline", true);
+        field(p, "client_key", "string", "Client Key", 3, "Client key (not supported yet)")
+                .put("airbyte_secret", true).put("multiline", true);
+        field(p, "client_key_password", "string", "Client key password", 4,
+                "Password for keystorage. If you do not add it - the password will be generated automatically.")
+                .put("airbyte_secret", true);
+    }
+
+    /** Only Standard (cursor queries) for now; CDC (logical replication) will be a second option here. */
+    private static void replicationMethods(ObjectNode method) {
+        method.put("title", "Update Method");
+        method.put("description", "Configures how data is extracted from the database.");
+        method.put("type", "object");
+        method.put("order", 8);
+        ArrayNode options = method.putArray("oneOf");
+        ObjectNode standard = options.addObject();
+        standard.put("title", "Scan Changes with User Defined Cursor");
+        standard.put("description", "Incrementally detects new inserts and updates using the cursor column chosen "
+                + "when configuring a connection (e.g. created_at, updated_at).");
+        standard.put("type", "object");
+        standard.putArray("required").add("method");
+        standard.put("additionalProperties", true);
+        ObjectNode m = standard.putObject("properties").putObject("method");
+        m.put("type", "string").put("const", "Standard").put("order", 0);
+        m.putArray("enum").add("Standard");
+        method.putObject("default").put("method", "Standard");
+    }
+
+    private static ObjectNode field(ObjectNode properties, String name, String type, String title, int order,
+            String description) {
+        ObjectNode f = properties.putObject(name);
+        f.put("type", type);
+        f.put("title", title);
+        f.put("description", description);
+        f.put("order", order);
+        return f;
+    }
+}

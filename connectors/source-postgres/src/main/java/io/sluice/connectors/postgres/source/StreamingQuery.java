@@ -1,0 +1,62 @@
+package io.sluice.connectors.postgres.source;
+
+import io.sluice.cdk.SyncCancelledException;
+import io.sluice.cdk.jdbc.InterruptWatch;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * Runs one SELECT through a server-side cursor: autocommit off, rows fetched {@value #FETCH_SIZE}
+ * at a time, so memory stays flat whatever the table size. An interrupt of the calling thread
+ * cancels the statement and ends in {@link SyncCancelledException}.
+ */
+final class StreamingQuery {
+    static final int FETCH_SIZE = 10_000;
+
+    /** Sets the statement's parameters. */
+    @FunctionalInterface
+    interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    /** Gets each row, the result set positioned on it. */
+    @FunctionalInterface
+    interface RowHandler {
+        void row(ResultSet rs) throws SQLException;
+    }
+
+    private StreamingQuery() {}
+
+    static void run(Connection connection, String sql, Binder binder, RowHandler handler) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
+                ResultSet.CONCUR_READ_ONLY);
+                InterruptWatch watch = InterruptWatch.watch(statement)) {
+            statement.setFetchSize(FETCH_SIZE);
+            binder.bind(statement);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    handler.row(rs);
+                }
+            } catch (SQLException e) {
+                if (watch.cancelled() || Thread.currentThread().isInterrupted()) {
+                    throw new SyncCancelledException();
+                }
+                throw e;
+            }
+        } finally {
+            endTransaction(connection, autoCommit);
+        }
+    }
+
+    private static void endTransaction(Connection connection, boolean autoCommit) throws SQLException {
+        if (connection.isClosed()) {
+            return;
+        }
+        connection.rollback();
+        connection.setAutoCommit(autoCommit);
+    }
+}
