@@ -35,13 +35,13 @@ final class IncrementalRead {
         Optional<CursorState> from = saved.flatMap(json -> CursorState.fromJson(json, cursorField));
         CursorTracker tracker = new CursorTracker(cursorField, from);
 
-        String quoted = PgTable.quote(cursor.name());
+        String quoted = "t." + PgTable.quote(cursor.name());
         StringBuilder sql = new StringBuilder("SELECT ");
         if (!plan.columns().isEmpty()) {
             sql.append(plan.selectList()).append(", ");
         }
         sql.append(quoted).append("::text FROM ").append(plan.table().qualifiedName())
-                .append(" WHERE ").append(quoted).append(" IS NOT NULL");
+                .append(" t WHERE ").append(quoted).append(" IS NOT NULL");
         Optional<String> start = from.flatMap(CursorState::cursor);
         if (start.isPresent()) {
             sql.append(" AND ").append(quoted).append(" >= CAST(? AS ").append(cursor.type().sqlType()).append(')');
@@ -49,7 +49,7 @@ final class IncrementalRead {
         sql.append(" ORDER BY ").append(quoted);
         for (String key : plan.table().primaryKey()) {
             if (!key.equals(cursor.name())) {
-                sql.append(", ").append(PgTable.quote(key));
+                sql.append(", t.").append(PgTable.quote(key));
             }
         }
         RowReader reader = plan.rowReader(1);

@@ -36,6 +36,17 @@ public final class PostgresSource implements Source {
     static final Duration CHECKPOINT_TIME = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(PostgresSource.class);
 
+    private final int checkpointRecords;
+
+    public PostgresSource() {
+        this(CHECKPOINT_RECORDS);
+    }
+
+    /** A source that checkpoints every {@code checkpointRecords} rows (at the next cursor boundary). */
+    PostgresSource(int checkpointRecords) {
+        this.checkpointRecords = checkpointRecords;
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -122,7 +133,7 @@ public final class PostgresSource implements Source {
         }
     }
 
-    private static void readStream(PgConnections connections, Connection connection, PostgresConfig pg, int index,
+    private void readStream(PgConnections connections, Connection connection, PostgresConfig pg, int index,
             ConfiguredStream stream, InputState state, Emitter out) {
         String schema = stream.stream().namespace().orElse(pg.schemas().getFirst());
         String name = stream.stream().name();
@@ -131,7 +142,7 @@ public final class PostgresSource implements Source {
                     "table \"" + schema + "." + name + "\" does not exist (or is not a table or view)"));
             StreamPlan plan = StreamPlan.of(index, stream, table);
             StreamCheckpoints checkpoints = new StreamCheckpoints(out, index, stream.descriptor(),
-                    CHECKPOINT_RECORDS, CHECKPOINT_TIME);
+                    checkpointRecords, CHECKPOINT_TIME);
             checkpoints.started();
             if (stream.syncMode() == SyncMode.INCREMENTAL) {
                 IncrementalRead.read(connection, plan, state.streamState(stream.descriptor()), checkpoints);
