@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * Makes a blocking JDBC call stop when its thread is interrupted: while open, a shared daemon
  * timer looks at the thread every {@value #PERIOD_MILLIS} ms and, once it is interrupted, calls
  * {@link Statement#cancel()} (the driver then fails the running call). JDBC drivers ignore
- * interrupts otherwise. Open it on the thread that runs the statement; close it when done.
+ * interrupts otherwise. The check runs on a shared timer thread, so {@code cancel} must be
+ * safe to call from another thread. Open it on the thread that runs the statement; close it when done.
  */
 public final class InterruptWatch implements AutoCloseable {
     static final long PERIOD_MILLIS = 200;
@@ -29,14 +30,20 @@ public final class InterruptWatch implements AutoCloseable {
     private final ScheduledFuture<?> task;
     private volatile boolean cancelled;
 
-    private InterruptWatch(Thread thread, Statement statement) {
+    /** Stops a running call; must be safe to call from another thread. */
+    @FunctionalInterface
+    public interface Cancel {
+        void cancel() throws SQLException;
+    }
+
+    private InterruptWatch(Thread thread, Cancel cancel) {
         this.task = TIMER.scheduleAtFixedRate(() -> {
             if (!cancelled && thread.isInterrupted()) {
                 cancelled = true;
                 try {
-                    statement.cancel();
-                } catch (SQLException e) {
-                    LOG.debug("cancelling a statement failed", e);
+                    cancel.cancel();
+                } catch (SQLException | RuntimeException e) {
+                    LOG.debug("cancelling a running call failed", e);
                 }
             }
         }, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
@@ -44,7 +51,13 @@ public final class InterruptWatch implements AutoCloseable {
 
     /** Watches the calling thread for {@code statement}. */
     public static InterruptWatch watch(Statement statement) {
-        return new InterruptWatch(Thread.currentThread(), requireNonNull(statement, "statement"));
+        requireNonNull(statement, "statement");
+        return new InterruptWatch(Thread.currentThread(), statement::cancel);
+    }
+
+    /** Watches the calling thread for any call that {@code cancel} stops (e.g. a driver's query cancel). */
+    public static InterruptWatch watch(Cancel cancel) {
+        return new InterruptWatch(Thread.currentThread(), requireNonNull(cancel, "cancel"));
     }
 
     /** Whether the statement was cancelled because the thread was interrupted. */

@@ -147,7 +147,7 @@ public final class PostgresSource implements Source {
             if (stream.syncMode() == SyncMode.INCREMENTAL) {
                 IncrementalRead.read(connection, plan, state.streamState(stream.descriptor()), checkpoints);
             } else {
-                FullRefreshRead.read(connection, plan, checkpoints);
+                FullRefreshRead.read(connection, TableScan.forFullRefresh(plan), checkpoints);
             }
             LOG.info("stream {}: emitted {} records", stream.descriptor(), checkpoints.rowsEmitted());
         } catch (SQLException e) {

@@ -91,6 +91,31 @@ class PostgresTypesIT {
     }
 
     @Test
+    void binaryCopyGivesTheSameRowsAsTheJdbcCursor() throws Exception {
+        db.sql("CREATE TABLE $s.scalars AS SELECT id, i2, i8, pos, num, dec, f4, f8, b, t, vc, ch, bp, nm, d, tm, ttz, "
+                        + "ts, tstz, js, jsb, u, by, m, iv, mo, ip FROM $s.types",
+                "INSERT INTO $s.scalars (id, num, d, ts, tstz, f8) VALUES (4, 'NaN', 'infinity', '-infinity', "
+                        + "'infinity', '-Infinity'), (5, -0.000012, '1999-12-31', '1969-07-20 20:17:40.5', "
+                        + "'1900-01-01 00:00:00+00', 0)",
+                "INSERT INTO $s.scalars (id, num) SELECT 10 + g, (g * 1234567.891)::numeric / 7 * (g % 3 - 1) "
+                        + "FROM generate_series(1, 200) g");
+        AirbyteStream stream = PgReads.stream(source, db.config(), "scalars");
+        StreamPlan plan;
+        List<Object[]> viaCopy = new java.util.ArrayList<>();
+        List<Object[]> viaCursor = new java.util.ArrayList<>();
+        try (var connection = new PgConnections(PostgresConfig.from(db.config())).open()) {
+            PgTable table = PgCatalog.table(connection, db.name(), "scalars").orElseThrow();
+            plan = StreamPlan.of(0, PgReads.fullRefresh(stream).streams().getFirst(), table);
+            assertThat(TableScan.forFullRefresh(plan)).isInstanceOf(CopyScan.class);
+            CopyScan.of(plan).orElseThrow().scan(connection, "", viaCopy::add);
+            new CursorScan(plan).scan(connection, "", viaCursor::add);
+        }
+        assertThat(viaCopy).hasSize(205);
+        assertThat(viaCopy.stream().map(Arrays::asList).toList())
+                .containsExactlyInAnyOrderElementsOf(viaCursor.stream().map(Arrays::asList).toList());
+    }
+
+    @Test
     void fullReadRoundTripsEveryValue() {
         AirbyteStream stream = PgReads.stream(source, db.config(), "types");
         List<Object[]> rows = PgReads.read(source, db.config(), PgReads.fullRefresh(stream), InputState.empty()).rows(0);
