@@ -36,15 +36,23 @@ public final class PostgresSource implements Source {
     static final Duration CHECKPOINT_TIME = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(PostgresSource.class);
 
+    /** Tables from this size on (8 kB pages, from pg_class.relpages) are read in parallel ranges. */
+    static final long CHUNK_THRESHOLD_PAGES = 64_000;
+
     private final int checkpointRecords;
+    private final long chunkThresholdPages;
 
     public PostgresSource() {
-        this(CHECKPOINT_RECORDS);
+        this(CHECKPOINT_RECORDS, CHUNK_THRESHOLD_PAGES);
     }
 
-    /** A source that checkpoints every {@code checkpointRecords} rows (at the next cursor boundary). */
-    PostgresSource(int checkpointRecords) {
+    /**
+     * A source that checkpoints every {@code checkpointRecords} rows (at the next cursor boundary)
+     * and reads tables of at least {@code chunkThresholdPages} pages in parallel ranges.
+     */
+    PostgresSource(int checkpointRecords, long chunkThresholdPages) {
         this.checkpointRecords = checkpointRecords;
+        this.chunkThresholdPages = chunkThresholdPages;
     }
 
     @Override
@@ -146,6 +154,9 @@ public final class PostgresSource implements Source {
             checkpoints.started();
             if (stream.syncMode() == SyncMode.INCREMENTAL) {
                 IncrementalRead.read(connection, plan, state.streamState(stream.descriptor()), checkpoints);
+            } else if (pg.parallelism() > 1 && table.hasHeapPages() && table.pages() >= chunkThresholdPages) {
+                new ChunkedRead(connections, pg.parallelism()).read(connection, plan, TableScan.forFullRefresh(plan),
+                        checkpoints);
             } else {
                 FullRefreshRead.read(connection, TableScan.forFullRefresh(plan), checkpoints);
             }

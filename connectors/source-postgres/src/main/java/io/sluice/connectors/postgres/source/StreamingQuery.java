@@ -9,7 +9,8 @@ import java.sql.SQLException;
 
 /**
  * Runs one SELECT through a server-side cursor: autocommit off, rows fetched {@value #FETCH_SIZE}
- * at a time, so memory stays flat whatever the table size. An interrupt of the calling thread
+ * at a time, so memory stays flat whatever the table size. A transaction the caller opened (autocommit
+ * already off) is left open; otherwise the query's own transaction is rolled back at the end. An interrupt of the calling thread
  * cancels the statement and ends in {@link SyncCancelledException}.
  */
 final class StreamingQuery {
@@ -53,7 +54,7 @@ final class StreamingQuery {
     }
 
     private static void endTransaction(Connection connection, boolean autoCommit) throws SQLException {
-        if (connection.isClosed()) {
+        if (!autoCommit || connection.isClosed()) {
             return;
         }
         connection.rollback();

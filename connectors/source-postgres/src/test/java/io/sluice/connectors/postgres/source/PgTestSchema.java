@@ -1,6 +1,5 @@
 package io.sluice.connectors.postgres.source;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -50,12 +49,7 @@ final class PgTestSchema implements AutoCloseable {
     }
 
     ObjectNode config() {
-        ObjectNode config = JsonNodeFactory.instance.objectNode();
-        config.put("host", HOST).put("port", PORT).put("database", DATABASE).put("username", USER).put("password", "");
-        config.putArray("schemas").add(name);
-        config.putObject("ssl_mode").put("mode", "disable");
-        config.putObject("replication_method").put("method", "Standard");
-        return config;
+        return PgTestSchemaConfig.of(name);
     }
 
     @Override

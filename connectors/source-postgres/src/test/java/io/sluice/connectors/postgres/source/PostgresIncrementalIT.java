@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class PostgresIncrementalIT {
     private PgTestSchema db;
     /** Checkpoints every 150 rows, at the next change of the cursor value. */
-    private final PostgresSource source = new PostgresSource(150);
+    private final PostgresSource source = new PostgresSource(150, PostgresSource.CHUNK_THRESHOLD_PAGES);
 
     @BeforeEach
     void createTable() {
