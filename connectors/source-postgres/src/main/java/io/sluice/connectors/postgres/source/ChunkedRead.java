@@ -53,8 +53,7 @@ final class ChunkedRead {
                     workers);
             readRanges(snapshot, ranges, scan, out);
         } finally {
-            coordinator.rollback();
-            coordinator.setAutoCommit(true);
+            endSnapshot(coordinator);
         }
         out.finish(JsonNodeFactory.instance.objectNode());
     }
@@ -165,6 +164,16 @@ final class ChunkedRead {
         try (ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
+        }
+    }
+
+    /** Ends the exporting transaction; on a broken connection the read's own failure is the one reported. */
+    private static void endSnapshot(Connection coordinator) {
+        try {
+            coordinator.rollback();
+            coordinator.setAutoCommit(true);
+        } catch (SQLException e) {
+            LOG.debug("ending the snapshot transaction failed", e);
         }
     }
 

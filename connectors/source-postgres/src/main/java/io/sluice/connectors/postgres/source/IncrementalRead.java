@@ -21,6 +21,9 @@ import java.util.Optional;
  * end. Rows whose cursor is NULL are never read incrementally.
  */
 final class IncrementalRead {
+    /** Types without a default ordering, which cannot serve as cursors. */
+    private static final java.util.Set<String> UNORDERED = java.util.Set.of("json", "xml", "point", "line", "lseg",
+            "box", "path", "polygon", "circle");
     private IncrementalRead() {}
 
     static void read(Connection connection, StreamPlan plan, Optional<JsonNode> saved, StreamCheckpoints out)
@@ -32,6 +35,10 @@ final class IncrementalRead {
         }
         PgColumn cursor = plan.table().column(cursorField.getFirst()).orElseThrow(() -> ConnectorException.config(
                 "cursor column \"" + cursorField.getFirst() + "\" does not exist in " + plan.descriptor()));
+        if (UNORDERED.contains(cursor.type().name())) {
+            throw ConnectorException.config("cursor column \"" + cursor.name() + "\" of " + plan.descriptor()
+                    + " has type " + cursor.type().sqlType() + ", which cannot be ordered; choose another cursor");
+        }
         Optional<CursorState> from = saved.flatMap(json -> CursorState.fromJson(json, cursorField));
         CursorTracker tracker = new CursorTracker(cursorField, from);
 

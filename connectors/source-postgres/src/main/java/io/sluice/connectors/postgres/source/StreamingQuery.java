@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one SELECT through a server-side cursor: autocommit off, rows fetched {@value #FETCH_SIZE}
@@ -14,6 +16,7 @@ import java.sql.SQLException;
  * cancels the statement and ends in {@link SyncCancelledException}.
  */
 final class StreamingQuery {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamingQuery.class);
     static final int FETCH_SIZE = 10_000;
 
     /** Sets the statement's parameters. */
@@ -53,11 +56,18 @@ final class StreamingQuery {
         }
     }
 
-    private static void endTransaction(Connection connection, boolean autoCommit) throws SQLException {
-        if (!autoCommit || connection.isClosed()) {
+    /** Ends the query's own transaction; on a broken connection the query's own failure is the one reported. */
+    private static void endTransaction(Connection connection, boolean autoCommit) {
+        if (!autoCommit) {
             return;
         }
-        connection.rollback();
-        connection.setAutoCommit(autoCommit);
+        try {
+            if (!connection.isClosed()) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            LOG.debug("ending the read transaction failed", e);
+        }
     }
 }
