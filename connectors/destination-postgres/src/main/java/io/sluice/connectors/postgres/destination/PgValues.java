@@ -172,6 +172,8 @@ final class PgValues {
     static boolean isCanonical(PgType type, Object value) {
         return switch (type) {
             case INT8 -> value instanceof Long;
+            case INT4 -> value instanceof Long l && l == (int) l.longValue();
+            case INT2 -> value instanceof Long l && l == (short) l.longValue();
             case NUMERIC -> value instanceof BigDecimal;
             case FLOAT8 -> value instanceof Double;
             case BOOL -> value instanceof Boolean;
