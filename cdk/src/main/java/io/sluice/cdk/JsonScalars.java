@@ -13,6 +13,9 @@ final class JsonScalars {
     private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
     private static final long EXACT_DOUBLE_LIMIT = 1L << 53;
 
+    /** More digits than any database integer or numeric column keeps before the point. */
+    private static final int MAX_INTEGER_DIGITS = 1000;
+
     private JsonScalars() {}
 
     /** A Long, or a BigInteger beyond a long's range. */
@@ -38,6 +41,9 @@ final class JsonScalars {
         }
         if (decimal.compareTo(LONG_MIN) >= 0 && decimal.compareTo(LONG_MAX) <= 0) {
             return decimal.longValue();
+        }
+        if (decimal.precision() - decimal.scale() > MAX_INTEGER_DIGITS) {
+            return null; // "1e300000000" would take minutes to expand; no column holds it anyway
         }
         return decimal.toBigInteger();
     }

@@ -40,7 +40,6 @@ import java.util.Optional;
  */
 public final class RowJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final int MAX_SHOWN = 80;
 
     private RowJson() {}
 
@@ -220,12 +219,16 @@ public final class RowJson {
         }
     }
 
+    /** Names the field and the JSON type, never the value: failure messages end up in logs. */
     private static ConnectorException cannotRead(RowSchema.Column column, JsonNode node, String what) {
-        String shown = node.isTextual() ? node.textValue() : node.toString();
-        if (shown.length() > MAX_SHOWN) {
-            shown = shown.substring(0, MAX_SHOWN) + "...";
-        }
+        String kind = node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
         return new ConnectorException(FailureKind.SYSTEM,
-                "stream field '" + column.name() + "': cannot read '" + shown + "' as " + what);
+                "stream field '" + column.name() + "': cannot read a JSON " + kind + " of " + textLength(node)
+                        + " as " + what);
+    }
+
+    private static String textLength(JsonNode node) {
+        int length = node.isTextual() ? node.textValue().length() : node.toString().length();
+        return length + (length == 1 ? " character" : " characters");
     }
 }

@@ -35,10 +35,16 @@ final class CatalogSelector {
                         Optional.empty(), Optional.empty(), List.of(), List.of()), "streams", errors));
             }
         } else {
+            java.util.Set<io.sluice.protocol.StreamDescriptor> chosen = new java.util.HashSet<>();
             for (int i = 0; i < selections.size(); i++) {
                 Pipeline.StreamSelection selection = selections.get(i);
                 String field = "streams[" + i + "]";
                 Optional<AirbyteStream> stream = find(discovered, selection);
+                if (stream.isPresent() && !chosen.add(stream.get().descriptor())) {
+                    errors.add(new ConfigError(field + ".name", "stream '" + stream.get().descriptor()
+                            + "' is listed more than once"));
+                    continue;
+                }
                 if (stream.isEmpty()) {
                     errors.add(new ConfigError(field + ".name", "the source has no stream '" + selection.name()
                             + "'; it offers: " + String.join(", ",

@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -26,6 +28,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "run", description = "Run one sync described in a pipeline YAML file.")
 final class RunCommand implements Callable<Integer> {
+    private static final long SIGNAL_GRACE_SECONDS = 15;
 
     @Parameters(index = "0", paramLabel = "PIPELINE", description = "pipeline YAML file")
     Path file;
@@ -44,6 +47,7 @@ final class RunCommand implements Callable<Integer> {
             destination = resolver.destination(pipeline.destination());
             ConnectorResolver.validate(source.spec(), pipeline.source(), "source");
             ConnectorResolver.validate(destination.spec(), pipeline.destination(), "destination");
+            readableState(pipeline);
             catalog = new CatalogSelector(destination.spec().supportedDestinationSyncModes())
                     .select(source.discover(pipeline.source().config()), pipeline.streams());
         } catch (PipelineException e) {
@@ -65,7 +69,8 @@ final class RunCommand implements Callable<Integer> {
                 .listener(progress)
                 .build();
         SyncHandle handle = new SyncEngine().start(request);
-        Thread cancelOnSignal = new Thread(handle::cancel, "sluice-cancel");
+        CountDownLatch reported = new CountDownLatch(1);
+        Thread cancelOnSignal = new Thread(() -> cancelAndWait(handle, reported), "sluice-cancel");
         Runtime.getRuntime().addShutdownHook(cancelOnSignal);
         SyncResult result = handle.await();
         try {
@@ -74,15 +79,41 @@ final class RunCommand implements Callable<Integer> {
             // the hook is already running: the sync was cancelled by a signal
         }
         progress.summary(result.streams(), modes(catalog));
-        out.println(result.status() + " in " + Format.seconds(result.duration()) + " s; state saved in "
+        out.println(result.status() + " in " + Format.seconds(result.duration()) + " s; "
+                + (result.status() == SyncResult.Status.SUCCEEDED ? "state saved in " : "state as of the last commit in ")
                 + pipeline.stateFile());
         result.failure().ifPresent(f -> System.err.println(
                 "Sync failed (" + f.origin() + ", " + f.kind() + "): " + f.message()));
+        out.flush();
+        reported.countDown();
         return switch (result.status()) {
             case SUCCEEDED -> 0;
             case FAILED -> 1;
             case CANCELLED -> 130;
         };
+    }
+
+    /**
+     * On Ctrl-C or SIGTERM: cancel, then hold the JVM until the destination has rolled back and the
+     * summary is printed (bounded, so a stuck connector cannot keep the process alive).
+     */
+    private static void cancelAndWait(SyncHandle handle, CountDownLatch reported) {
+        handle.cancel();
+        handle.await();
+        try {
+            reported.await(SIGNAL_GRACE_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A state file that cannot be read is bad input: say so before anything runs. */
+    private static void readableState(Pipeline pipeline) {
+        try {
+            new FileStateStore(pipeline.stateFile()).load();
+        } catch (ConnectorException e) {
+            throw new PipelineException("state_file", e.getMessage());
+        }
     }
 
     private static Map<StreamDescriptor, String> modes(ConfiguredCatalog catalog) {

@@ -119,6 +119,28 @@ class RunCommandTest {
     }
 
     @Test
+    void aStreamListedTwiceIsRefused() throws Exception {
+        Path file = dir.resolve("twice.yaml");
+        Files.writeString(file, """
+                source: {connector: source-faker, config: {count: 10, seed: 1}}
+                destination: {connector: destination-duckdb, config: {destination_path: "%s"}}
+                streams: [users, products, users]
+                """.formatted(dir.resolve("out.duckdb").toString().replace("\\", "/")));
+        assertThat(Main.execute("run", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("streams[2].name").contains("more than once");
+        assertThat(dir.resolve("out.duckdb")).doesNotExist();
+    }
+
+    @Test
+    void anUnreadableStateFileIsBadInput() throws Exception {
+        Path file = pipeline(10);
+        Files.createDirectories(dir.resolve("faker.state.json"));
+        assertThat(Main.execute("run", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("state_file");
+        assertThat(dir.resolve("out.duckdb")).doesNotExist();
+    }
+
+    @Test
     void unknownConnectorIsNamed() throws Exception {
         Path file = dir.resolve("unknown.yaml");
         Files.writeString(file, """

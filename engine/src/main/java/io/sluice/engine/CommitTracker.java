@@ -5,8 +5,10 @@ import io.sluice.cdk.StateAcknowledger;
 import io.sluice.protocol.MessageCodec;
 import io.sluice.protocol.StateMessage;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -15,7 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns the destination's acknowledgements into saved state and committed counts. Checkpoints
  * handed to the destination wait here until acknowledged; acknowledging one also covers the ones
- * before it. Synchronized: an acknowledgement may come from whichever thread the destination uses.
+ * before it, and their states are merged in order (a skipped STREAM state of another stream is not
+ * lost). Synchronized: an acknowledgement may come from whichever thread the destination uses.
+ * Once {@link #close() closed} (the attempt is over) acknowledgements are ignored.
  */
 final class CommitTracker implements StateAcknowledger {
     private static final Logger LOG = LoggerFactory.getLogger(CommitTracker.class);
@@ -28,6 +32,7 @@ final class CommitTracker implements StateAcknowledger {
     private final Deque<QueueItem.Checkpoint> pending = new ArrayDeque<>();
     private InputState current;
     private int acknowledged;
+    private boolean closed;
 
     CommitTracker(StateStore store, SyncCounters counters, SyncListener listener, InputState initial,
             Consumer<RuntimeException> onSaveFailure) {
@@ -45,13 +50,20 @@ final class CommitTracker implements StateAcknowledger {
 
     @Override
     public synchronized void acknowledge(StateMessage state) {
-        Optional<QueueItem.Checkpoint> match = take(state);
-        if (match.isEmpty()) {
+        if (closed) {
+            LOG.warn("the destination acknowledged a state after the sync ended; ignored");
+            return;
+        }
+        List<QueueItem.Checkpoint> covered = take(state);
+        if (covered.isEmpty()) {
             LOG.warn("the destination acknowledged a state that is not pending; ignored");
             return;
         }
-        QueueItem.Checkpoint checkpoint = match.get();
-        InputState merged = StateMerger.merge(current, checkpoint.state());
+        QueueItem.Checkpoint checkpoint = covered.getLast();
+        InputState merged = current;
+        for (QueueItem.Checkpoint c : covered) {
+            merged = StateMerger.merge(merged, c.state());
+        }
         try {
             store.save(merged);
         } catch (RuntimeException e) {
@@ -68,6 +80,11 @@ final class CommitTracker implements StateAcknowledger {
         }
     }
 
+    /** Ends the attempt: later acknowledgements (from a connector left behind) change nothing. */
+    synchronized void close() {
+        closed = true;
+    }
+
     synchronized InputState current() {
         return current;
     }
@@ -81,19 +98,17 @@ final class CommitTracker implements StateAcknowledger {
     }
 
     /**
-     * Removes and returns the pending checkpoint for this state and every one before it. The same
-     * object matches first; otherwise equal JSON (an external destination echoes a parsed copy).
+     * Removes and returns, oldest first, the pending checkpoint for this state and every one before
+     * it; empty when it is not pending. The same object matches first; otherwise equal JSON (an
+     * external destination echoes a parsed copy).
      */
-    private Optional<QueueItem.Checkpoint> take(StateMessage state) {
+    private List<QueueItem.Checkpoint> take(StateMessage state) {
         int position = indexOf(state);
-        if (position < 0) {
-            return Optional.empty();
-        }
-        QueueItem.Checkpoint found = null;
+        List<QueueItem.Checkpoint> covered = new ArrayList<>();
         for (int i = 0; i <= position; i++) {
-            found = pending.removeFirst();
+            covered.add(pending.removeFirst());
         }
-        return Optional.of(found);
+        return covered;
     }
 
     private int indexOf(StateMessage state) {

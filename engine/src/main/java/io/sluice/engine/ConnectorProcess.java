@@ -112,7 +112,10 @@ final class ConnectorProcess implements AutoCloseable {
                 LOG.warn("{} {} closed its output but did not exit; killing it", role, name);
                 destroy();
             }
-            int code = process.waitFor();
+            if (!process.waitFor(2 * DESTROY_GRACE_SECONDS, TimeUnit.SECONDS)) {
+                throw io.sluice.cdk.ConnectorException.system(role + " " + name + " could not be stopped", null);
+            }
+            int code = process.exitValue();
             stderrDrainer.join(TimeUnit.SECONDS.toMillis(DESTROY_GRACE_SECONDS));
             return code;
         } catch (InterruptedException e) {

@@ -2,10 +2,14 @@ package io.sluice.engine;
 
 import static java.util.Objects.requireNonNull;
 
+import io.sluice.cdk.ConnectorException;
 import io.sluice.protocol.AirbyteStream;
 import io.sluice.protocol.ConfiguredCatalog;
 import io.sluice.protocol.ConfiguredStream;
+import io.sluice.protocol.StreamDescriptor;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,6 +43,17 @@ public record NamespaceMapping(NamespaceDefinition definition, String format, St
         List<ConfiguredStream> streams = sourceCatalog.streams().stream()
                 .map(s -> s.withStream(rename(s.stream())))
                 .toList();
+        Map<StreamDescriptor, StreamDescriptor> seen = new HashMap<>();
+        for (int i = 0; i < streams.size(); i++) {
+            StreamDescriptor target = streams.get(i).descriptor();
+            StreamDescriptor source = sourceCatalog.streams().get(i).descriptor();
+            StreamDescriptor other = seen.putIfAbsent(target, source);
+            if (other != null) {
+                throw ConnectorException.config("streams '" + other + "' and '" + source
+                        + "' would both be written to '" + target + "'; select each stream once, or use a namespace "
+                        + "definition or prefix that keeps them apart");
+            }
+        }
         return new ConfiguredCatalog(streams);
     }
 

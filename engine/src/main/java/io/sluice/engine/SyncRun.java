@@ -31,7 +31,7 @@ final class SyncRun {
     private static final long STOP_GRACE_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final SyncRequest request;
-    private final ConfiguredCatalog destinationCatalog;
+    private ConfiguredCatalog destinationCatalog;
     private final ChunkQueue queue;
     private final SyncCounters counters;
     private final AtomicReference<Failure> failure = new AtomicReference<>();
@@ -49,7 +49,6 @@ final class SyncRun {
 
     private SyncRun(SyncRequest request) {
         this.request = request;
-        this.destinationCatalog = request.namespaceMapping().apply(request.catalog());
         this.queue = new ChunkQueue(request.queueCapacity());
         this.counters = new SyncCounters(request.catalog());
     }
@@ -57,6 +56,7 @@ final class SyncRun {
     static SyncRun start(SyncRequest request) {
         SyncRun run = new SyncRun(request);
         try {
+            run.destinationCatalog = request.namespaceMapping().apply(request.catalog());
             run.initialState = request.stateStore().load();
         } catch (RuntimeException e) {
             run.recordFailure(Origin.ENGINE, e);
@@ -204,6 +204,9 @@ final class SyncRun {
                 if (since > STOP_GRACE_NANOS) {
                     engineLog(Level.WARN, "a connector did not stop within "
                             + TimeUnit.NANOSECONDS.toSeconds(STOP_GRACE_NANOS) + " s; leaving its thread behind");
+                    if (commits != null) {
+                        commits.close();
+                    }
                     break;
                 }
             }

@@ -22,6 +22,21 @@ class NamespaceMappingTest {
     }
 
     @Test
+    void twoStreamsMappedOntoOneDestinationStreamAreAConfigError() {
+        AirbyteStream schema = TestCatalogs.users().stream();
+        ConfiguredCatalog sameNameTwoSchemas = new ConfiguredCatalog(List.of(
+                TestCatalogs.configured(AirbyteStream.of("sales", "users", schema.jsonSchema(), List.of(), List.of())),
+                TestCatalogs.configured(AirbyteStream.of("crm", "users", schema.jsonSchema(), List.of(), List.of()))));
+
+        assertThat(descriptors(NamespaceMapping.sourceDefault().apply(sameNameTwoSchemas))).hasSize(2);
+        assertThatThrownBy(() -> new NamespaceMapping(NamespaceDefinition.DESTINATION, null, "")
+                .apply(sameNameTwoSchemas))
+                .isInstanceOfSatisfying(io.sluice.cdk.ConnectorException.class,
+                        e -> assertThat(e.kind()).isEqualTo(io.sluice.cdk.FailureKind.CONFIG))
+                .hasMessageContaining("sales.users").hasMessageContaining("crm.users");
+    }
+
+    @Test
     void sourceDefaultKeepsNamesAndNamespaces() {
         assertThat(descriptors(NamespaceMapping.sourceDefault().apply(CATALOG))).containsExactly(
                 StreamDescriptor.of("public", "users"), StreamDescriptor.of(null, "events"),

@@ -12,9 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * Reads JSON-lines Airbyte messages, as a connector prints them. A line that is not JSON (a stray
- * print from a connector) comes back as an INFO {@link LogMessage}; blank lines are skipped; a line
- * that is JSON but not a valid message throws {@link ProtocolException} naming its line number.
+ * Reads JSON-lines Airbyte messages, as a connector prints them. A line that does not start with
+ * {@code {} (a stray print from a connector) comes back as an INFO {@link LogMessage}; blank lines
+ * are skipped; a line that starts with {@code {} but is malformed JSON or not a valid message throws
+ * {@link ProtocolException} naming its line number. NaN and Infinity (as Python writes them) are
+ * accepted as numbers.
  * Not thread-safe: one reader per stream, read from one thread.
  */
 public final class MessageReader implements AutoCloseable {
@@ -47,10 +49,10 @@ public final class MessageReader implements AutoCloseable {
             if (trimmed.isEmpty()) {
                 continue;
             }
-            JsonNode node = parseOrNull(trimmed);
-            if (node == null || !node.isObject()) {
+            if (trimmed.charAt(0) != '{') {
                 return Optional.of(new LogMessage(LogMessage.Level.INFO, line));
             }
+            JsonNode node = parse(trimmed);
             try {
                 return Optional.of(codec.decode(node));
             } catch (ProtocolException e) {
@@ -64,14 +66,17 @@ public final class MessageReader implements AutoCloseable {
         return lineNumber;
     }
 
-    private static JsonNode parseOrNull(String line) {
-        if (line.charAt(0) != '{') {
-            return null;
-        }
+    /**
+     * A line that starts like a JSON object must be one: a broken message is an error, never a log
+     * line, or a RECORD could vanish silently. The message names the position, not the content
+     * (which may hold record data).
+     */
+    private JsonNode parse(String line) {
         try {
             return MessageCodec.mapper().readTree(line);
         } catch (JsonProcessingException e) {
-            return null;
+            String where = e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr();
+            throw new ProtocolException("line " + lineNumber + ": malformed JSON" + where, e);
         }
     }
 

@@ -27,15 +27,37 @@ class MessageReaderTest {
         List<Message> messages = readAll("""
                 Starting source...
                 {"type":"LOG","log":{"level":"WARN","message":"careful"}}
-                {not json at all
                 [1, 2]
                 """);
 
         assertThat(messages).containsExactly(
                 new LogMessage(LogMessage.Level.INFO, "Starting source..."),
                 new LogMessage(LogMessage.Level.WARN, "careful"),
-                new LogMessage(LogMessage.Level.INFO, "{not json at all"),
                 new LogMessage(LogMessage.Level.INFO, "[1, 2]"));
+    }
+
+    @Test
+    void aBrokenObjectLineIsAnErrorWithItsLineNumberNotALogLine() {
+        MessageReader reader = new MessageReader(new StringReader("""
+                {"type":"RECORD","record":{"stream":"s","data":{"a":1},"emitted_at":1}}
+                {"type":"RECORD","record":{"stream":"s","data":{"secret":"hunter2", "a":
+                """));
+        assertThat(reader.next()).isPresent();
+        assertThatThrownBy(reader::next)
+                .isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("line 2")
+                .hasMessageContaining("malformed JSON")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void nanAndInfinityAsPythonWritesThemAreNumbers() {
+        List<Message> messages = readAll("""
+                {"type":"RECORD","record":{"stream":"s","data":{"v":NaN,"w":Infinity},"emitted_at":1}}
+                """);
+        RecordMessage record = (RecordMessage) messages.get(0);
+        assertThat(record.data().get("v").asDouble()).isNaN();
+        assertThat(record.data().get("w").asDouble()).isInfinite();
     }
 
     @Test

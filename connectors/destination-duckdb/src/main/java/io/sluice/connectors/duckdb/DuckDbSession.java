@@ -27,12 +27,10 @@ final class DuckDbSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DuckDbSession.class);
 
     private final DuckDBConnection connection;
-    private final Statement statement;
     private boolean inTransaction;
 
-    private DuckDbSession(DuckDBConnection connection) throws SQLException {
+    private DuckDbSession(DuckDBConnection connection) {
         this.connection = connection;
-        this.statement = connection.createStatement();
     }
 
     /** Opens (creating if missing) the database file. */
@@ -42,12 +40,12 @@ final class DuckDbSession implements AutoCloseable {
     }
 
     void begin() throws SQLException {
-        statement.execute("BEGIN TRANSACTION");
+        execute("BEGIN TRANSACTION");
         inTransaction = true;
     }
 
     void commit() throws SQLException {
-        statement.execute("COMMIT");
+        execute("COMMIT");
         inTransaction = false;
     }
 
@@ -57,20 +55,23 @@ final class DuckDbSession implements AutoCloseable {
             return;
         }
         try {
-            statement.execute("ROLLBACK");
+            execute("ROLLBACK");
         } catch (SQLException e) {
             LOG.warn("Rollback failed: {}", e.getMessage());
         }
         inTransaction = false;
     }
 
+    /** A statement per call: DuckDB's driver closes a statement whose execution failed. */
     void execute(String sql) throws SQLException {
-        statement.execute(sql);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 
     /** Runs a query returning one number (a count, a sum). */
     long queryLong(String sql) throws SQLException {
-        try (ResultSet rs = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -112,10 +113,6 @@ final class DuckDbSession implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         rollbackQuietly();
-        try {
-            statement.close();
-        } finally {
-            connection.close();
-        }
+        connection.close();
     }
 }

@@ -36,6 +36,7 @@ final class StreamWriter {
     private final Optional<NormalizedLayout> layout;
     private final Optional<DedupMerge> merge;
     private final StreamLoader loader;
+    private long rowsMerged;
 
     StreamWriter(DuckDbSession session, DuckDbConfig config, ConfiguredStream stream) {
         this.stream = requireNonNull(stream, "stream");
@@ -103,8 +104,9 @@ final class StreamWriter {
     /** Makes this stream's rows ready to commit: flushes appenders and, for dedup, merges. */
     void beforeCommit() throws SQLException {
         loader.closeSinks();
-        if (merge.isPresent()) {
+        if (merge.isPresent() && loader.rowCount() > rowsMerged) {
             merge.get().run();
+            rowsMerged = loader.rowCount();
         }
     }
 
