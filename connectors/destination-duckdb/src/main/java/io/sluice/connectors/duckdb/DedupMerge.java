@@ -1,10 +1,12 @@
 package io.sluice.connectors.duckdb;
 
-import static io.sluice.connectors.duckdb.TableNames.quote;
+import static io.sluice.cdk.normalization.TableNames.quote;
 import static java.util.Objects.requireNonNull;
 
-import io.sluice.connectors.duckdb.NormalizedLayout.ChildPlan;
-import io.sluice.connectors.duckdb.NormalizedLayout.TablePlan;
+import io.sluice.cdk.normalization.NormalizedLayout;
+import io.sluice.cdk.normalization.NormalizedLayout.ChildPlan;
+import io.sluice.cdk.normalization.NormalizedLayout.TablePlan;
+import io.sluice.cdk.normalization.TableNames;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +42,7 @@ final class DedupMerge {
 
     void run() throws SQLException {
         String target = ddl.qualified(root.name());
-        String staging = ddl.qualified(TableNames.stagingTable(root.name()));
+        String staging = ddl.qualified(TableDdl.NAMES.stagingTable(root.name()));
         String seq = quote(TableSink.SEQUENCE_COLUMN);
         session.execute("DELETE FROM " + staging + " WHERE " + seq + " NOT IN (SELECT " + seq + " FROM "
                 + staging + " QUALIFY row_number() OVER (PARTITION BY " + keyList() + " ORDER BY "
@@ -65,11 +67,11 @@ final class DedupMerge {
         String survivors = "SELECT " + quote(NormalizedLayout.AB_ID) + " FROM " + staging;
         for (TablePlan table : root.withDescendants().subList(1, root.withDescendants().size())) {
             session.execute("INSERT INTO " + ddl.qualified(table.name()) + " (" + columnList(table) + ") SELECT "
-                    + columnList(table) + " FROM " + ddl.qualified(TableNames.stagingTable(table.name()))
+                    + columnList(table) + " FROM " + ddl.qualified(TableDdl.NAMES.stagingTable(table.name()))
                     + " WHERE " + quote(NormalizedLayout.AB_ID) + " IN (" + survivors + ")");
         }
         for (TablePlan table : root.withDescendants()) {
-            ddl.truncate(TableNames.stagingTable(table.name()));
+            ddl.truncate(TableDdl.NAMES.stagingTable(table.name()));
         }
     }
 
@@ -101,7 +103,7 @@ final class DedupMerge {
     }
 
     private static String columnList(TablePlan table) {
-        return table.allColumns().stream().map(Map.Entry::getKey).map(TableNames::quote)
+        return TableDdl.columns(table).stream().map(Map.Entry::getKey).map(TableNames::quote)
                 .collect(Collectors.joining(", "));
     }
 }

@@ -52,7 +52,7 @@ record DuckDbConfig(Path file, String schema, boolean normalize, boolean rawTabl
         if (!raw.isMissingNode() && !raw.isNull() && !raw.isBoolean()) {
             throw ConnectorException.config("raw_tables: must be true or false");
         }
-        return new DuckDbConfig(file, TableNames.identifier(schema.isEmpty() ? DEFAULT_SCHEMA : schema),
+        return new DuckDbConfig(file, TableDdl.NAMES.identifier(schema.isEmpty() ? DEFAULT_SCHEMA : schema),
                 normalization.equals("basic"), raw.asBoolean(true));
     }
 

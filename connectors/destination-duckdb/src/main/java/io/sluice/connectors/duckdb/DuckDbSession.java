@@ -1,6 +1,6 @@
 package io.sluice.connectors.duckdb;
 
-import static io.sluice.connectors.duckdb.TableNames.quote;
+import static io.sluice.cdk.normalization.TableNames.quote;
 
 import java.nio.file.Path;
 import java.sql.Connection;

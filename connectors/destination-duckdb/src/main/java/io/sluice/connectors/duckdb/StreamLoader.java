@@ -3,7 +3,9 @@ package io.sluice.connectors.duckdb;
 import static java.util.Objects.requireNonNull;
 
 import io.sluice.cdk.RowSchema;
-import io.sluice.connectors.duckdb.NormalizedLayout.TablePlan;
+import io.sluice.cdk.normalization.NormalizedLayout;
+import io.sluice.cdk.normalization.NormalizedLayout.TablePlan;
+import io.sluice.cdk.normalization.RowSplitter;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +29,7 @@ final class StreamLoader {
     private final JsonText.RowWriter rowJson;
     private final Optional<String> rawTable;
     private final UnaryOperator<String> physicalName;
-    private final Optional<TypedRowWriter> typedWriter;
+    private final Optional<RowSplitter> typedWriter;
     private final Map<String, TableSink> sinks = new HashMap<>();
     private final Map<TablePlan, TableSink> typedSinks = new IdentityHashMap<>();
     private long rows;
@@ -44,7 +46,7 @@ final class StreamLoader {
         this.rowJson = new JsonText.RowWriter(requireNonNull(rowSchema, "rowSchema"));
         this.rawTable = requireNonNull(rawTable, "rawTable");
         this.physicalName = requireNonNull(physicalName, "physicalName");
-        this.typedWriter = layout.map(l -> new TypedRowWriter(l, this::typedSink));
+        this.typedWriter = layout.map(l -> new RowSplitter(l, (table, values) -> typedSink(table).append(values)));
     }
 
     void load(List<Object[]> batch) throws SQLException {
@@ -91,7 +93,7 @@ final class StreamLoader {
     private TableSink typedSink(TablePlan table) throws SQLException {
         TableSink sink = typedSinks.get(table);
         if (sink == null) {
-            sink = sink(physicalName.apply(table.name()), table.allColumns());
+            sink = sink(physicalName.apply(table.name()), TableDdl.columns(table));
             typedSinks.put(table, sink);
         }
         return sink;

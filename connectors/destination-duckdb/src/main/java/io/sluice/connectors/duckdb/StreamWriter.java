@@ -4,7 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.sluice.cdk.ConnectorException;
 import io.sluice.cdk.RowSchema;
-import io.sluice.connectors.duckdb.NormalizedLayout.TablePlan;
+import io.sluice.cdk.normalization.NormalizedLayout;
+import io.sluice.cdk.normalization.NormalizedLayout.TablePlan;
 import io.sluice.protocol.ConfiguredStream;
 import io.sluice.protocol.DestinationSyncMode;
 import io.sluice.protocol.StreamDescriptor;
@@ -40,20 +41,20 @@ final class StreamWriter {
     StreamWriter(DuckDbSession session, DuckDbConfig config, ConfiguredStream stream) {
         this.stream = requireNonNull(stream, "stream");
         this.mode = stream.destinationSyncMode();
-        String schema = stream.stream().namespace().map(TableNames::identifier).orElse(config.schema());
+        String schema = stream.stream().namespace().map(TableDdl.NAMES::identifier).orElse(config.schema());
         this.ddl = new TableDdl(session, schema);
         RowSchema rowSchema = RowSchema.of(stream.stream().jsonSchema());
         String name = stream.stream().name();
-        this.rawTable = config.rawTables() ? Optional.of(TableNames.rawTable(name)) : Optional.empty();
+        this.rawTable = config.rawTables() ? Optional.of(TableDdl.NAMES.rawTable(name)) : Optional.empty();
         this.layout = config.normalize()
-                ? Optional.of(NormalizedLayout.of(TableNames.identifier(name), rowSchema))
+                ? Optional.of(NormalizedLayout.of(TableDdl.NAMES.identifier(name), rowSchema, TableDdl.NAMES))
                 : Optional.empty();
         this.merge = mode == DestinationSyncMode.APPEND_DEDUP
                 ? layout.map(l -> dedupMerge(session, l.root(), rowSchema))
                 : Optional.empty();
-        UnaryOperator<String> typedTarget = mode == DestinationSyncMode.APPEND ? t -> t : TableNames::stagingTable;
+        UnaryOperator<String> typedTarget = mode == DestinationSyncMode.APPEND ? t -> t : TableDdl.NAMES::stagingTable;
         Optional<String> rawTarget = mode == DestinationSyncMode.OVERWRITE
-                ? rawTable.map(TableNames::stagingTable)
+                ? rawTable.map(TableDdl.NAMES::stagingTable)
                 : rawTable;
         this.loader = new StreamLoader(session, schema, rowSchema, rawTarget, layout, typedTarget);
     }
@@ -72,10 +73,10 @@ final class StreamWriter {
         switch (mode) {
             case OVERWRITE -> {
                 if (rawTable.isPresent()) {
-                    ddl.recreate(TableNames.stagingTable(rawTable.get()), TableDdl.RAW_COLUMNS);
+                    ddl.recreate(TableDdl.NAMES.stagingTable(rawTable.get()), TableDdl.RAW_COLUMNS);
                 }
                 for (TablePlan table : typedTables()) {
-                    ddl.recreate(TableNames.stagingTable(table.name()), table.allColumns());
+                    ddl.recreate(TableDdl.NAMES.stagingTable(table.name()), TableDdl.columns(table));
                 }
             }
             case APPEND, APPEND_DEDUP -> {
@@ -83,9 +84,9 @@ final class StreamWriter {
                     ddl.ensure(rawTable.get(), TableDdl.RAW_COLUMNS);
                 }
                 for (TablePlan table : typedTables()) {
-                    ddl.ensure(table.name(), table.allColumns());
+                    ddl.ensure(table.name(), TableDdl.columns(table));
                     if (mode == DestinationSyncMode.APPEND_DEDUP) {
-                        ddl.recreate(TableNames.stagingTable(table.name()), stagingColumns(table));
+                        ddl.recreate(TableDdl.NAMES.stagingTable(table.name()), stagingColumns(table));
                     }
                 }
             }
@@ -115,10 +116,10 @@ final class StreamWriter {
         switch (mode) {
             case OVERWRITE -> {
                 if (rawTable.isPresent()) {
-                    ddl.swap(TableNames.stagingTable(rawTable.get()), rawTable.get());
+                    ddl.swap(TableDdl.NAMES.stagingTable(rawTable.get()), rawTable.get());
                 }
                 for (TablePlan table : typedTables()) {
-                    ddl.swap(TableNames.stagingTable(table.name()), table.name());
+                    ddl.swap(TableDdl.NAMES.stagingTable(table.name()), table.name());
                 }
             }
             case APPEND_DEDUP -> dropStaging();
@@ -137,10 +138,10 @@ final class StreamWriter {
             return;
         }
         if (mode == DestinationSyncMode.OVERWRITE && rawTable.isPresent()) {
-            ddl.drop(TableNames.stagingTable(rawTable.get()));
+            ddl.drop(TableDdl.NAMES.stagingTable(rawTable.get()));
         }
         for (TablePlan table : typedTables()) {
-            ddl.drop(TableNames.stagingTable(table.name()));
+            ddl.drop(TableDdl.NAMES.stagingTable(table.name()));
         }
     }
 
@@ -149,7 +150,7 @@ final class StreamWriter {
     }
 
     private static List<Map.Entry<String, SqlType>> stagingColumns(TablePlan table) {
-        List<Map.Entry<String, SqlType>> columns = new ArrayList<>(table.allColumns());
+        List<Map.Entry<String, SqlType>> columns = new ArrayList<>(TableDdl.columns(table));
         if (table.parentHashIdColumn().isEmpty()) {
             columns.add(Map.entry(TableSink.SEQUENCE_COLUMN, SqlType.BIGINT));
         }

@@ -1,7 +1,10 @@
 package io.sluice.connectors.duckdb;
 
-import static io.sluice.connectors.duckdb.TableNames.quote;
+import static io.sluice.cdk.normalization.TableNames.quote;
 
+import io.sluice.cdk.normalization.NormalizedLayout;
+import io.sluice.cdk.normalization.NormalizedLayout.TablePlan;
+import io.sluice.cdk.normalization.TableNames;
 import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +17,9 @@ import org.slf4j.LoggerFactory;
 /** Creates, evolves, swaps and drops the tables of a stream. */
 final class TableDdl {
     private static final Logger LOG = LoggerFactory.getLogger(TableDdl.class);
+
+    /** Identifiers as PostgreSQL limits them (63 bytes), so layouts match across SQL destinations. */
+    static final TableNames NAMES = new TableNames(TableNames.POSTGRES_MAX_BYTES);
 
     /** The raw table's columns. */
     static final List<Map.Entry<String, SqlType>> RAW_COLUMNS = List.of(
@@ -31,6 +37,13 @@ final class TableDdl {
 
     void createSchemaIfMissing() throws SQLException {
         session.createSchemaIfMissing(schema);
+    }
+
+    /** A layout table's columns with their DuckDB types, in table order. */
+    static List<Map.Entry<String, SqlType>> columns(TablePlan table) {
+        return table.allColumns().stream()
+                .map(c -> Map.entry(c.name(), SqlType.of(c.type())))
+                .toList();
     }
 
     static String qualified(String schema, String table) {

@@ -51,8 +51,8 @@ class DuckDbDestinationContractTest extends DestinationContractTest {
 
     @Override
     protected List<Map<String, Object>> readBack(JsonNode config, String namespace, String streamName) {
-        String schema = TableNames.identifier(namespace == null ? config.path("schema").asText("main") : namespace);
-        String table = TableDdl.qualified(schema, TableNames.identifier(streamName));
+        String schema = TableDdl.NAMES.identifier(namespace == null ? config.path("schema").asText("main") : namespace);
+        String table = TableDdl.qualified(schema, TableDdl.NAMES.identifier(streamName));
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + config.path("destination_path").asText());
                 Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("SELECT * FROM " + table)) {

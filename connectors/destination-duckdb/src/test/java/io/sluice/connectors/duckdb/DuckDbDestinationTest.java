@@ -249,7 +249,7 @@ class DuckDbDestinationTest {
 
         List<List<Object>> tables = query(file, "SELECT table_schema, table_name FROM information_schema.tables"
                 + " ORDER BY table_schema, table_name");
-        String truncated = TableNames.identifier(longName);
+        String truncated = TableDdl.NAMES.identifier(longName);
         assertThat(truncated).hasSize(63).startsWith("orders_from_the_very_");
         assertThat(tables).contains(List.of("sales_eu", truncated), List.of("landing", "_2nd_stream"),
                 List.of("landing", "_airbyte_raw_2nd_stream"));

@@ -1,45 +1,59 @@
-package io.sluice.connectors.duckdb;
+package io.sluice.cdk.normalization;
 
 import static java.util.Objects.requireNonNull;
 
-import io.sluice.connectors.duckdb.NormalizedLayout.ChildPlan;
-import io.sluice.connectors.duckdb.NormalizedLayout.ColumnPlan;
-import io.sluice.connectors.duckdb.NormalizedLayout.TablePlan;
+import io.sluice.cdk.normalization.NormalizedLayout.ChildPlan;
+import io.sluice.cdk.normalization.NormalizedLayout.ColumnPlan;
+import io.sluice.cdk.normalization.NormalizedLayout.TablePlan;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Splits one row into the rows of its normalized tables: the flattened root row and, for each array
- * of objects, one child row per element carrying the parent's hash id (recursively).
+ * Splits one stream row into the rows of its normalized tables: the flattened root row and, for
+ * each array of objects, one child row per element carrying the parent's hash id (recursively).
+ * Values are handed to a {@link TableRowSink} in {@link TablePlan#allColumns()} order. Values
+ * nested in objects are plain (String, Long, Double, BigDecimal, Boolean, Map, List), so a sink
+ * converts them to the column's type (dates and times arrive as strings there). Not thread-safe:
+ * one per stream writer.
  */
-final class TypedRowWriter {
+public final class RowSplitter {
 
-    /** The sink loading a table of the layout (final or staging, as the sync mode decides). */
-    interface Sinks {
-        TableSink sink(TablePlan table) throws SQLException;
+    /** Receives the rows of the normalized tables. */
+    public interface TableRowSink {
+        /**
+         * Takes one row of {@code table}. {@code values} is reused for the table's next row, so a
+         * sink consumes (encodes or copies) it before returning. Called on the writer's thread.
+         */
+        void accept(TablePlan table, Object[] values) throws SQLException;
     }
 
     private final NormalizedLayout layout;
-    private final Sinks sinks;
+    private final TableRowSink sink;
     private final RowHasher hasher = new RowHasher();
+    private final Map<TablePlan, Object[]> buffers = new IdentityHashMap<>();
 
-    TypedRowWriter(NormalizedLayout layout, Sinks sinks) {
+    public RowSplitter(NormalizedLayout layout, TableRowSink sink) {
         this.layout = requireNonNull(layout, "layout");
-        this.sinks = requireNonNull(sinks, "sinks");
+        this.sink = requireNonNull(sink, "sink");
+        for (TablePlan table : layout.root().withDescendants()) {
+            buffers.put(table, new Object[table.allColumns().size()]);
+        }
     }
 
-    void write(Object[] row, String abId, Instant emittedAt, Instant normalizedAt) throws SQLException {
+    /** Writes {@code row} (in row-schema order) and its child rows. */
+    public void write(Object[] row, String abId, Instant emittedAt, Instant normalizedAt) throws SQLException {
         TablePlan root = layout.root();
         String hashId = hasher.ofRow(row);
-        Object[] values = new Object[root.columns().size() + 4];
+        Object[] values = buffers.get(root);
         int i = 0;
         for (ColumnPlan column : root.columns()) {
             values[i++] = valueAt(row, null, column.rowIndex(), column.path());
         }
         fillMetadata(values, i, abId, emittedAt, normalizedAt, hashId);
-        sinks.sink(root).append(values);
+        sink.accept(root, values);
         writeChildren(root, row, null, hashId, abId, emittedAt, normalizedAt);
     }
 
@@ -59,14 +73,14 @@ final class TypedRowWriter {
     private void writeElement(TablePlan table, Map<?, ?> item, int index, String parentHashId, String abId,
             Instant emittedAt, Instant normalizedAt) throws SQLException {
         String hashId = hasher.ofElement(parentHashId, index, item);
-        Object[] values = new Object[table.columns().size() + 5];
+        Object[] values = buffers.get(table);
         values[0] = parentHashId;
         int i = 1;
         for (ColumnPlan column : table.columns()) {
             values[i++] = valueAt(null, item, column.rowIndex(), column.path());
         }
         fillMetadata(values, i, abId, emittedAt, normalizedAt, hashId);
-        sinks.sink(table).append(values);
+        sink.accept(table, values);
         writeChildren(table, null, item, hashId, abId, emittedAt, normalizedAt);
     }
 

@@ -1,4 +1,4 @@
-package io.sluice.connectors.duckdb;
+package io.sluice.cdk.normalization;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.cdk.JsonSchemas;
 import io.sluice.cdk.RowSchema;
 import io.sluice.cdk.ValueType;
-import io.sluice.connectors.duckdb.NormalizedLayout.TablePlan;
+import io.sluice.cdk.normalization.NormalizedLayout.Column;
+import io.sluice.cdk.normalization.NormalizedLayout.TablePlan;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class NormalizedLayoutTest {
@@ -34,17 +34,17 @@ class NormalizedLayoutTest {
                 .property("_airbyte_ab_id", ValueType.STRING)
                 .build();
 
-        TablePlan root = NormalizedLayout.of("orders", RowSchema.of(schema)).root();
+        TablePlan root = NormalizedLayout.of("orders", RowSchema.of(schema), new TableNames(TableNames.POSTGRES_MAX_BYTES)).root();
 
-        assertThat(root.allColumns()).extracting(Map.Entry::getKey).containsExactly("id", "shipping_city_name",
+        assertThat(root.allColumns()).extracting(Column::name).containsExactly("id", "shipping_city_name",
                 "tags", "extra", "_airbyte_ab_id_1", "_airbyte_ab_id", "_airbyte_emitted_at",
                 "_airbyte_normalized_at", "_airbyte_orders_hashid");
-        assertThat(root.allColumns()).extracting(Map.Entry::getValue).startsWith(SqlType.BIGINT, SqlType.VARCHAR,
-                SqlType.JSON, SqlType.JSON);
+        assertThat(root.allColumns()).extracting(Column::type).startsWith(ValueType.INTEGER, ValueType.STRING,
+                ValueType.ARRAY, ValueType.JSON);
         assertThat(root.withDescendants()).extracting(TablePlan::name).containsExactly(
                 "orders", "orders_shipping_parcels", "orders_line_items", "orders_line_items_options");
         TablePlan options = root.withDescendants().get(3);
-        assertThat(options.allColumns()).extracting(Map.Entry::getKey).containsExactly(
+        assertThat(options.allColumns()).extracting(Column::name).containsExactly(
                 "_airbyte_orders_line_items_hashid", "label", "_airbyte_ab_id", "_airbyte_emitted_at",
                 "_airbyte_normalized_at", "_airbyte_orders_line_items_options_hashid");
         assertThat(root.columnFor(List.of("shipping", "City Name"), RowSchema.of(schema)))

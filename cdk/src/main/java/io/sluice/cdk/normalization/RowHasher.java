@@ -1,4 +1,4 @@
-package io.sluice.connectors.duckdb;
+package io.sluice.cdk.normalization;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,7 +11,7 @@ import java.util.Map;
  * always give the same id. A child row's id also covers its parent's id and its position in the
  * array. Not thread-safe: one per stream writer.
  */
-final class RowHasher {
+public final class RowHasher {
     private static final char SEPARATOR = '\u001f';
     private static final String NULL = "\u0000";
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -19,7 +19,7 @@ final class RowHasher {
     private final MessageDigest md5;
     private final StringBuilder text = new StringBuilder(256);
 
-    RowHasher() {
+    public RowHasher() {
         try {
             md5 = MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {
@@ -27,7 +27,8 @@ final class RowHasher {
         }
     }
 
-    String ofRow(Object[] row) {
+    /** The hash id of a stream row (values in row-schema order). */
+    public String ofRow(Object[] row) {
         text.setLength(0);
         for (Object value : row) {
             appendValue(value);
@@ -35,13 +36,13 @@ final class RowHasher {
         return digest();
     }
 
-    String ofElement(String parentHashId, int index, Map<?, ?> element) {
+    /** The hash id of the {@code index}-th element of an array under the row {@code parentHashId}. */
+    public String ofElement(String parentHashId, int index, Map<?, ?> element) {
         text.setLength(0);
         text.append(parentHashId).append(SEPARATOR).append(index).append(SEPARATOR);
         for (Map.Entry<?, ?> entry : element.entrySet()) {
-            Object value = entry.getValue();
             text.append(entry.getKey()).append('=');
-            appendValue(value);
+            appendValue(entry.getValue());
         }
         return digest();
     }

@@ -1,0 +1,103 @@
+package io.sluice.connectors.postgres.destination;
+
+import java.math.BigDecimal;
+
+/**
+ * PostgreSQL's binary {@code numeric}: int16 ndigits, int16 weight (of the first base-10000 digit),
+ * int16 sign, int16 dscale (decimal digits after the point), then ndigits int16 base-10000 digits.
+ * Built from the decimal digits of the unscaled value without going through a String when it fits
+ * in a long. Not thread-safe: one per encoder.
+ */
+final class NumericBinary {
+    private static final int POSITIVE = 0x0000;
+    private static final int NEGATIVE = 0x4000;
+    private static final int NAN = 0xC000;
+    private static final int PLUS_INFINITY = 0xD000;
+    private static final int MINUS_INFINITY = 0xF000;
+
+    private byte[] decimal = new byte[64];
+    private short[] groups = new short[32];
+
+    /** Writes the length and value of {@code value} (BigDecimal, or a non-finite Double). */
+    void write(CopyBuffer out, Object value) {
+        if (value instanceof Double d) {
+            out.putInt(8);
+            out.putShort(0);
+            out.putShort(0);
+            out.putShort(d.isNaN() ? NAN : d > 0 ? PLUS_INFINITY : MINUS_INFINITY);
+            out.putShort(0);
+            return;
+        }
+        BigDecimal number = (BigDecimal) value;
+        int scale = number.scale();
+        int sign = number.signum() < 0 ? NEGATIVE : POSITIVE;
+        int length = digitsOf(number);
+        if (scale < 0) {
+            ensureDecimal(length - scale);
+            for (int i = 0; i < -scale; i++) {
+                decimal[length++] = 0;
+            }
+            scale = 0;
+        }
+        // digits before the point: length - scale (may be <= 0)
+        int integerDigits = length - scale;
+        int leadPad = Math.floorMod(4 - Math.floorMod(integerDigits, 4), 4);
+        int firstGroupWeight = Math.floorDiv(integerDigits + leadPad, 4) - 1;
+        int total = leadPad + length;
+        int groupCount = (total + 3) / 4;
+        if (groups.length < groupCount) {
+            groups = new short[groupCount * 2];
+        }
+        for (int g = 0; g < groupCount; g++) {
+            int v = 0;
+            for (int k = 0; k < 4; k++) {
+                int index = g * 4 + k - leadPad;
+                v = v * 10 + (index >= 0 && index < length ? decimal[index] : 0);
+            }
+            groups[g] = (short) v;
+        }
+        int first = 0;
+        while (first < groupCount && groups[first] == 0) {
+            first++;
+        }
+        int last = groupCount - 1;
+        while (last >= first && groups[last] == 0) {
+            last--;
+        }
+        int ndigits = last - first + 1;
+        out.putInt(8 + 2 * ndigits);
+        out.putShort(ndigits);
+        out.putShort(ndigits == 0 ? 0 : firstGroupWeight - first);
+        out.putShort(ndigits == 0 ? POSITIVE : sign);
+        out.putShort(scale);
+        for (int g = first; g <= last; g++) {
+            out.putShort(groups[g]);
+        }
+    }
+
+    /** Fills {@code decimal} with the digits (0-9) of |unscaled value|; returns their count. */
+    private int digitsOf(BigDecimal number) {
+        if (number.precision() < 19) {
+            long v = Math.abs(number.unscaledValue().longValue());
+            int digits = number.precision();
+            ensureDecimal(digits);
+            for (int i = digits - 1; i >= 0; i--) {
+                decimal[i] = (byte) (v % 10);
+                v /= 10;
+            }
+            return digits;
+        }
+        String text = number.unscaledValue().abs().toString();
+        ensureDecimal(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            decimal[i] = (byte) (text.charAt(i) - '0');
+        }
+        return text.length();
+    }
+
+    private void ensureDecimal(int length) {
+        if (decimal.length < length) {
+            decimal = java.util.Arrays.copyOf(decimal, length * 2);
+        }
+    }
+}
