@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An incremental read of one stream by a user-chosen cursor column:
@@ -22,7 +23,7 @@ import java.util.Optional;
  */
 final class IncrementalRead {
     /** Types without a default ordering, which cannot serve as cursors. */
-    private static final java.util.Set<String> UNORDERED = java.util.Set.of("json", "xml", "point", "line", "lseg",
+    private static final Set<String> UNORDERED = Set.of("json", "xml", "point", "line", "lseg",
             "box", "path", "polygon", "circle");
     private IncrementalRead() {}
 

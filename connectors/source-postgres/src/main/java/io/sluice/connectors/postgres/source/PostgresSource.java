@@ -5,6 +5,7 @@ import io.sluice.cdk.ConfigError;
 import io.sluice.cdk.ConnectorException;
 import io.sluice.cdk.Emitter;
 import io.sluice.cdk.InputState;
+import io.sluice.cdk.RowSchema;
 import io.sluice.cdk.Source;
 import io.sluice.cdk.SyncCancelledException;
 import io.sluice.cdk.jdbc.SqlFailures;
@@ -21,6 +22,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,11 +119,11 @@ public final class PostgresSource implements Source {
     }
 
     private static AirbyteStream stream(PgTable table) {
-        var schema = new io.sluice.cdk.RowSchema.JsonSchemaBuilder();
+        RowSchema.JsonSchemaBuilder schema = new RowSchema.JsonSchemaBuilder();
         table.columns().forEach(c -> schema.property(c.name(), c.type().jsonSchema()));
         List<List<String>> key = table.primaryKey().stream().map(List::of).toList();
         return new AirbyteStream(table.name(), schema.build(), List.of(SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL),
-                Optional.of(false), List.of(), key, Optional.of(table.schema()), Optional.of(true), java.util.Map.of());
+                Optional.of(false), List.of(), key, Optional.of(table.schema()), Optional.of(true), Map.of());
     }
 
     @Override

@@ -41,6 +41,11 @@ class PostgresReadBenchIT {
             time("source.read COPY chunks x" + workers, () -> read(new PostgresSource(100_000, 1), parallel, stream));
         }
         time("source.read COPY single", () -> read(single, config, stream));
+        time("source.read incremental (cursor ts), initial", () -> {
+            CountingEmitter out = new CountingEmitter();
+            single.read(config, PgReads.incremental(stream, "ts"), InputState.empty(), out);
+            return out.rows;
+        });
     }
 
     private static long scan(TableScan scan, Connection connection) throws Exception {
