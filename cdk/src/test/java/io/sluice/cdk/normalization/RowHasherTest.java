@@ -1,0 +1,71 @@
+package io.sluice.cdk.normalization;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class RowHasherTest {
+    private final RowHasher hasher = new RowHasher();
+
+    @Test
+    void sameValuesSameIdAndTheIdIs32HexDigits() {
+        Object[] row = {1L, "Acme Corp", Map.of("email", "info@acme.com"), Instant.parse("2025-10-16T10:00:00Z")};
+        String id = hasher.ofRow(row);
+        assertThat(id).matches("[0-9a-f]{32}");
+        assertThat(new RowHasher().ofRow(row.clone())).isEqualTo(id);
+    }
+
+    @Test
+    void anyChangedValueOrPositionChangesTheId() {
+        Set<String> ids = new HashSet<>();
+        ids.add(hasher.ofRow(new Object[] {1L, "a", null}));
+        ids.add(hasher.ofRow(new Object[] {2L, "a", null}));
+        ids.add(hasher.ofRow(new Object[] {1L, "b", null}));
+        ids.add(hasher.ofRow(new Object[] {1L, null, "a"}));
+        ids.add(hasher.ofRow(new Object[] {1L, "a", ""}));
+        ids.add(hasher.ofRow(new Object[] {1L, "a"}));
+        ids.add(hasher.ofRow(new Object[] {"1", "a", null}));
+        ids.add(hasher.ofRow(new Object[] {1.0, "a", null}));
+        ids.add(hasher.ofRow(new Object[] {1L, "a", new BigDecimal("1.50")}));
+        ids.add(hasher.ofRow(new Object[] {1L, "a", new BigDecimal("1.5")}));
+        ids.add(hasher.ofRow(new Object[] {1L, "a", LocalDate.of(2024, 1, 1)}));
+        ids.add(hasher.ofRow(new Object[] {1L, "a", List.of(1L, 2L)}));
+        ids.add(hasher.ofRow(new Object[] {1L, "a", List.of(2L, 1L)}));
+        ids.add(hasher.ofRow(new Object[] {1L, "ab", null}));
+        ids.add(hasher.ofRow(new Object[] {1L, "abcde", null}));
+        ids.add(hasher.ofRow(new Object[] {1L, "abcdf", null}));
+        assertThat(ids).hasSize(16);
+    }
+
+    @Test
+    void childIdsDependOnParentPositionAndContent() {
+        Map<String, Object> billing = new LinkedHashMap<>();
+        billing.put("type", "billing");
+        billing.put("city", "New York");
+        String parent = hasher.ofRow(new Object[] {1L});
+        Set<String> ids = new HashSet<>();
+        ids.add(hasher.ofElement(parent, 0, billing));
+        ids.add(hasher.ofElement(parent, 1, billing));
+        ids.add(hasher.ofElement(hasher.ofRow(new Object[] {2L}), 0, billing));
+        ids.add(hasher.ofElement(parent, 0, Map.of("type", "shipping", "city", "New York")));
+        assertThat(ids).hasSize(4);
+        assertThat(hasher.ofElement(parent, 0, billing)).isEqualTo(hasher.ofElement(parent, 0, billing));
+    }
+
+    @Test
+    void aMillionDistinctRowsGiveAMillionDistinctIds() {
+        Set<String> ids = new HashSet<>();
+        for (long i = 0; i < 1_000_000; i++) {
+            ids.add(hasher.ofRow(new Object[] {i, "name " + (i % 1000), i % 2 == 0}));
+        }
+        assertThat(ids).hasSize(1_000_000);
+    }
+}
