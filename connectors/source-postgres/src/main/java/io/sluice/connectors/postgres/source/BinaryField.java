@@ -14,7 +14,10 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -32,14 +35,27 @@ interface BinaryField {
 
     /**
      * The decoder for a column, and the expression the COPY selects it with (as text, in the form
-     * of its output function, when there is no binary decoder); empty for types this decoder does
-     * not cover (arrays), which the JDBC path reads instead.
+     * of its output function, when there is no binary decoder); empty for arrays of elements this
+     * decoder does not cover, which the JDBC path reads instead.
      */
     static Optional<Choice> of(PgType type) {
-        if (type.isArray()) {
-            return Optional.empty();
+        if (type.isTextArray()) {
+            return Optional.of(new Choice(array(CopyInput::readString), "%s::text[]"));
         }
-        BinaryField field = switch (type.name()) {
+        if (type.isArray()) {
+            return arrayElement(type.element().orElseThrow()).map(e -> new Choice(array(e), "%s"));
+        }
+        BinaryField field = scalar(type.name());
+        if (field != null) {
+            return Optional.of(new Choice(field, "%s"));
+        }
+        // inet's cast to text always adds the netmask; abbrev() is its output function's text
+        return Optional.of(new Choice(CopyInput::readString, type.name().equals("inet") ? "abbrev(%s)" : "%s::text"));
+    }
+
+    /** The decoder of a scalar type with a binary decoder, or null. */
+    private static BinaryField scalar(String name) {
+        return switch (name) {
             case "int2" -> (in, n) -> (long) in.readShort();
             case "int4" -> (in, n) -> (long) in.readInt();
             case "int8" -> (in, n) -> in.readLong();
@@ -62,11 +78,55 @@ interface BinaryField {
             case "text", "varchar", "bpchar", "name", "citext" -> CopyInput::readString;
             default -> null;
         };
-        if (field != null) {
-            return Optional.of(new Choice(field, "%s"));
+    }
+
+    /**
+     * Array elements as the JDBC path gives them (plain values, temporal ones as ISO text), for the
+     * element types of {@link PgType#VALUE_ELEMENTS}.
+     */
+    private static Optional<BinaryField> arrayElement(String element) {
+        return switch (element) {
+            case "int2", "int4", "int8", "float4", "float8", "numeric", "bool", "text", "varchar", "bpchar", "name",
+                    "uuid", "bytea" -> Optional.of(scalar(element));
+            case "date" -> Optional.of((in, n) -> date(in, n).toString());
+            case "timestamp" -> Optional.of((in, n) ->
+                    DateTimeFormatter.ISO_LOCAL_DATE_TIME.format((LocalDateTime) timestamp(in, n)));
+            case "timestamptz" -> Optional.of((in, n) ->
+                    DateTimeFormatter.ISO_INSTANT.format((Instant) timestamptz(in, n)));
+            default -> Optional.empty();
+        };
+    }
+
+    /** A one- or more-dimensional array as (nested) lists. */
+    private static BinaryField array(BinaryField element) {
+        return (in, length) -> {
+            int dimensions = in.readInt();
+            in.readInt();
+            in.readInt();
+            if (dimensions == 0) {
+                return new ArrayList<>();
+            }
+            int[] sizes = new int[dimensions];
+            for (int d = 0; d < dimensions; d++) {
+                sizes[d] = in.readInt();
+                in.readInt();
+            }
+            return elements(in, element, sizes, 0);
+        };
+    }
+
+    private static List<Object> elements(CopyInput in, BinaryField element, int[] sizes, int dimension)
+            throws SQLException {
+        List<Object> list = new ArrayList<>(sizes[dimension]);
+        for (int i = 0; i < sizes[dimension]; i++) {
+            if (dimension + 1 < sizes.length) {
+                list.add(elements(in, element, sizes, dimension + 1));
+            } else {
+                int length = in.readInt();
+                list.add(length < 0 ? null : element.decode(in, length));
+            }
         }
-        // inet's cast to text always adds the netmask; abbrev() is its output function's text
-        return Optional.of(new Choice(CopyInput::readString, type.name().equals("inet") ? "abbrev(%s)" : "%s::text"));
+        return list;
     }
 
     /**

@@ -15,6 +15,7 @@ import java.time.OffsetTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -32,8 +33,22 @@ record PgType(String name, Optional<String> element, String sqlType) {
         requireNonNull(sqlType, "sqlType");
     }
 
+    /** Array element types read as values; arrays of any other element type are read as text arrays. */
+    static final Set<String> VALUE_ELEMENTS = Set.of("int2", "int4", "int8", "float4", "float8", "numeric", "bool",
+            "text", "varchar", "bpchar", "name", "uuid", "bytea", "date", "timestamp", "timestamptz");
+
     boolean isArray() {
         return element.isPresent();
+    }
+
+    /** Whether this is an array read as {@code text[]} (elements in their output function's text). */
+    boolean isTextArray() {
+        return element.isPresent() && !VALUE_ELEMENTS.contains(element.get());
+    }
+
+    /** How a SELECT reads the column, given its quoted name. */
+    String selectExpression(String quotedName) {
+        return isTextArray() ? quotedName + "::text[]" : quotedName;
     }
 
     ValueType valueType() {
@@ -42,6 +57,9 @@ record PgType(String name, Optional<String> element, String sqlType) {
 
     /** The property schema in the stream's JSON schema. */
     ObjectNode jsonSchema() {
+        if (isTextArray()) {
+            return JsonSchemas.arrayOf(JsonSchemas.of(ValueType.STRING));
+        }
         if (isArray()) {
             return JsonSchemas.arrayOf(scalarSchema(element.get()));
         }
@@ -51,7 +69,7 @@ record PgType(String name, Optional<String> element, String sqlType) {
     /** The reader chosen once for the column. */
     ColumnReader reader() {
         if (isArray()) {
-            return ColumnReader.lists(elementConverter(element.get()));
+            return ColumnReader.lists(isTextArray() ? Object::toString : elementConverter(element.get()));
         }
         return switch (name) {
             case "int2", "int4", "int8", "oid" -> ColumnReader.longs();

@@ -43,7 +43,8 @@ record StreamPlan(int index, ConfiguredStream stream, PgTable table, List<PgColu
 
     /** The quoted column list of the SELECT, in row order. */
     String selectList() {
-        return columns.isEmpty() ? "" : columns.stream().map(c -> PgTable.quote(c.name())).collect(Collectors.joining(", "));
+        return columns.stream().map(c -> c.type().selectExpression(PgTable.quote(c.name())))
+                .collect(Collectors.joining(", "));
     }
 
     /** A reader of the row values, starting at result set column {@code firstColumn}. */

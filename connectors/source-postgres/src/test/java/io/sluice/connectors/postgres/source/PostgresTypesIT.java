@@ -93,7 +93,12 @@ class PostgresTypesIT {
     @Test
     void binaryCopyGivesTheSameRowsAsTheJdbcCursor() throws Exception {
         db.sql("CREATE TABLE $s.scalars AS SELECT id, i2, i8, pos, num, dec, f4, f8, b, t, vc, ch, bp, nm, d, tm, ttz, "
-                        + "ts, tstz, js, jsb, u, by, m, iv, mo, ip FROM $s.types",
+                        + "ts, tstz, js, jsb, u, by, m, iv, mo, ip, ai, at, a2, atz FROM $s.types",
+                "ALTER TABLE $s.scalars ADD COLUMN an numeric[], ADD COLUMN ad date[], ADD COLUMN ats timestamp[], "
+                        + "ADD COLUMN ab bool[], ADD COLUMN aby bytea[], ADD COLUMN af float4[], ADD COLUMN ae int4[]",
+                "UPDATE $s.scalars SET an = '{1.50,-2,NULL,123456789012345678901234.5}', ad = '{2024-02-29,1999-12-31}', "
+                        + "ats = '{\"2024-01-02 03:04:05.123456\"}', ab = '{t,f,NULL}', aby = '{\"\\\\xdeadbeef\"}', "
+                        + "af = '{1.1,NaN}', ae = '{}' WHERE id = 1",
                 "INSERT INTO $s.scalars (id, num, d, ts, tstz, f8) VALUES (4, 'NaN', 'infinity', '-infinity', "
                         + "'infinity', '-Infinity'), (5, -0.000012, '1999-12-31', '1969-07-20 20:17:40.5', "
                         + "'1900-01-01 00:00:00+00', 0)",
@@ -111,8 +116,38 @@ class PostgresTypesIT {
             new CursorScan(plan).scan(connection, "", viaCursor::add);
         }
         assertThat(viaCopy).hasSize(205);
+        Object[] first = viaCopy.stream().filter(r -> r[0].equals(1L)).findFirst().orElseThrow();
+        assertThat(Arrays.asList(first).subList(27, first.length)).containsExactly(
+                Arrays.asList(1L, 2L, null), List.of("a", "b c"), List.of(List.of(1L, 2L), List.of(3L, 4L)),
+                List.of("2024-01-01T00:00:00Z"),
+                Arrays.asList(new BigDecimal("1.50"), new BigDecimal("-2"), null,
+                        new BigDecimal("123456789012345678901234.5")),
+                List.of("2024-02-29", "1999-12-31"), List.of("2024-01-02T03:04:05.123456"),
+                Arrays.asList(true, false, null), List.of("3q2+7w=="), List.of((double) 1.1f, Double.NaN), List.of());
         assertThat(viaCopy.stream().map(Arrays::asList).toList())
                 .containsExactlyInAnyOrderElementsOf(viaCursor.stream().map(Arrays::asList).toList());
+    }
+
+    @Test
+    void arraysOfOtherElementTypesAreTextArraysOnBothPaths() throws Exception {
+        db.sql("CREATE TABLE $s.intervals (id int, iv interval[], tms time[], js jsonb[])",
+                "INSERT INTO $s.intervals VALUES (1, '{1 day,NULL}', '{13:14:15.5}', ARRAY['{\"a\": 1}'::jsonb])");
+        AirbyteStream stream = PgReads.stream(source, db.config(), "intervals");
+        try (var connection = new PgConnections(PostgresConfig.from(db.config())).open()) {
+            PgTable table = PgCatalog.table(connection, db.name(), "intervals").orElseThrow();
+            StreamPlan plan = StreamPlan.of(0, PgReads.fullRefresh(stream).streams().getFirst(), table);
+            List<Object[]> viaCopy = new java.util.ArrayList<>();
+            List<Object[]> viaCursor = new java.util.ArrayList<>();
+            TableScan.forFullRefresh(plan).scan(connection, "", viaCopy::add);
+            new CursorScan(plan).scan(connection, "", viaCursor::add);
+            List<Object> expected = List.of(1L, Arrays.asList("1 day", null), List.of("13:14:15.5"), List.of("{\"a\": 1}"));
+            assertThat(Arrays.asList(viaCopy.getFirst())).isEqualTo(expected);
+            assertThat(Arrays.asList(viaCursor.getFirst())).isEqualTo(expected);
+        }
+        assertThat(RowSchema.typeOf(stream.jsonSchema().get("properties").get("iv").get("items")))
+                .isEqualTo(ValueType.STRING);
+        assertThat(RowSchema.typeOf(stream.jsonSchema().get("properties").get("js").get("items")))
+                .isEqualTo(ValueType.STRING);
     }
 
     @Test
