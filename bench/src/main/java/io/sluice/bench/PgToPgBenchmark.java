@@ -44,18 +44,23 @@ public final class PgToPgBenchmark {
     private static final String SLUICE = "sluice_bench_sluice";
 
     private final long rows;
+    private final boolean fullOnly;
     private final String host = env("PGHOST", "127.0.0.1");
     private final int port = Integer.parseInt(env("PGPORT", "5432"));
     private final String user = env("PGUSER", "postgres");
     private final String database = env("PGDATABASE", "test");
 
-    private PgToPgBenchmark(long rows) {
+    private PgToPgBenchmark(long rows, boolean fullOnly) {
         this.rows = rows;
+        this.fullOnly = fullOnly;
     }
 
+    /** Arguments: [rows] [--full-only] (skip the incremental part, e.g. when profiling). */
     public static void main(String[] args) throws Exception {
-        long rows = args.length > 0 ? Long.parseLong(args[0].replace("_", "")) : 10_000_000;
-        new PgToPgBenchmark(rows).run();
+        java.util.List<String> list = java.util.List.of(args);
+        long rows = list.stream().filter(a -> !a.startsWith("--")).findFirst()
+                .map(a -> Long.parseLong(a.replace("_", "").replace(",", ""))).orElse(10_000_000L);
+        new PgToPgBenchmark(rows, list.contains("--full-only")).run();
     }
 
     private void run() throws Exception {
@@ -77,6 +82,9 @@ public final class PgToPgBenchmark {
             print("native psql \\copy | psql \\copy", rows, nativeSeconds, bytes, 1.0);
             print("sluice " + full.name, full.rows, full.seconds, bytes, nativeSeconds / full.seconds);
 
+            if (fullOnly) {
+                return;
+            }
             execute("DROP SCHEMA IF EXISTS " + SLUICE + " CASCADE");
             InMemoryStateStore state = new InMemoryStateStore();
             Measured initial = sync("incremental | append_dedup (initial)", SyncMode.INCREMENTAL,

@@ -26,6 +26,7 @@ public final class RowHasher {
     private long h1;
     private long h2;
     private long words;
+    private char[] chars = new char[256];
 
     /** The hash id of a stream row (values in row-schema order). */
     public String ofRow(Object[] row) {
@@ -106,18 +107,22 @@ public final class RowHasher {
         word(value);
     }
 
-    /** A string's length, then its characters four to a word. */
+    /** A string's length, then its characters four to a word (copied out once: charAt per char is slow). */
     private void string(String s) {
         int length = s.length();
         word(length);
+        if (chars.length < length) {
+            chars = new char[Math.max(length, chars.length * 2)];
+        }
+        char[] c = chars;
+        s.getChars(0, length, c, 0);
         int i = 0;
         for (; i + 4 <= length; i += 4) {
-            word((long) s.charAt(i) | (long) s.charAt(i + 1) << 16 | (long) s.charAt(i + 2) << 32
-                    | (long) s.charAt(i + 3) << 48);
+            word((long) c[i] | (long) c[i + 1] << 16 | (long) c[i + 2] << 32 | (long) c[i + 3] << 48);
         }
         long last = 0;
         for (int shift = 0; i < length; i++, shift += 16) {
-            last |= (long) s.charAt(i) << shift;
+            last |= (long) c[i] << shift;
         }
         word(last);
     }

@@ -34,6 +34,9 @@ public final class RowSplitter {
     private final TableRowSink sink;
     private final RowHasher hasher = new RowHasher();
     private final Map<TablePlan, Object[]> buffers = new IdentityHashMap<>();
+    private final Object[] rootValues;
+    /** For each root column: the row position of a top-level field, or -1 for a nested one. */
+    private final int[] rootFlatIndex;
 
     public RowSplitter(NormalizedLayout layout, TableRowSink sink) {
         this.layout = requireNonNull(layout, "layout");
@@ -41,16 +44,28 @@ public final class RowSplitter {
         for (TablePlan table : layout.root().withDescendants()) {
             buffers.put(table, new Object[table.allColumns().size()]);
         }
+        TablePlan root = layout.root();
+        this.rootValues = buffers.get(root);
+        this.rootFlatIndex = root.columns().stream()
+                .mapToInt(c -> c.path().isEmpty() ? c.rowIndex() : -1)
+                .toArray();
     }
 
-    /** Writes {@code row} (in row-schema order) and its child rows. */
+    /** Writes {@code row} (in row-schema order) and its child rows. Runs once per row: keep it lean. */
     public void write(Object[] row, String abId, Instant emittedAt, Instant normalizedAt) throws SQLException {
         TablePlan root = layout.root();
         String hashId = hasher.ofRow(row);
-        Object[] values = buffers.get(root);
+        Object[] values = rootValues;
+        List<ColumnPlan> columns = root.columns();
         int i = 0;
-        for (ColumnPlan column : root.columns()) {
-            values[i++] = valueAt(row, null, column.rowIndex(), column.path());
+        for (; i < rootFlatIndex.length; i++) {
+            int flat = rootFlatIndex[i];
+            if (flat >= 0) {
+                values[i] = flat < row.length ? row[flat] : null;
+            } else {
+                ColumnPlan column = columns.get(i);
+                values[i] = valueAt(row, null, column.rowIndex(), column.path());
+            }
         }
         fillMetadata(values, i, abId, emittedAt, normalizedAt, hashId);
         sink.accept(root, values);

@@ -131,6 +131,9 @@ final class CopyBuffer {
      * and tab are written as COPY text format escapes. Returns the number of bytes written.
      */
     int putUtf8(String text, boolean escape) {
+        if (!escape) {
+            return putUtf8Bulk(text);
+        }
         int length = text.length();
         ensure(length * 3 + 4);
         int start = size;
@@ -165,5 +168,29 @@ final class CopyBuffer {
             }
         }
         return size - start;
+    }
+
+    /**
+     * The unescaped case, which binary COPY uses for every text value: the JDK's own encoder (a bulk
+     * copy for Latin-1 strings) instead of a loop over {@code charAt}; NULs, which PostgreSQL
+     * rejects, are squeezed out afterwards in the rare string that has one.
+     */
+    private int putUtf8Bulk(String text) {
+        byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ensure(utf8.length);
+        int start = size;
+        for (byte b : utf8) {
+            if (b == 0) {
+                for (byte kept : utf8) {
+                    if (kept != 0) {
+                        bytes[size++] = kept;
+                    }
+                }
+                return size - start;
+            }
+        }
+        System.arraycopy(utf8, 0, bytes, size, utf8.length);
+        size += utf8.length;
+        return utf8.length;
     }
 }
