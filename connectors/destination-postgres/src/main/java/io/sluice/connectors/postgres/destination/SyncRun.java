@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * far more than a row, so a checkpoint commits only once {@link CommitPolicy} says enough rows or
  * time have gone by; the states in between wait and are acknowledged, in order, after the next
  * commit. A state that covers an OVERWRITE stream is acknowledged only after the swap; states keep
- * their order, so later states wait behind it. Table names are allocated per schema in catalog
+ * their order, so later states wait behind it, and while such a state heads the queue checkpoints
+ * do not commit at all (the commit would acknowledge nothing and only stall the COPY). Table names are allocated per schema in catalog
  * order (all stream tables first, then child tables), so that no two tables share a name.
  */
 final class SyncRun {
@@ -120,7 +121,9 @@ final class SyncRun {
 
     private void checkpoint(StateMessage state) throws SQLException {
         waiting.add(state);
-        if (!policy.commitNow(rowsSinceCommit, System.nanoTime() - lastCommitNanos)) {
+        if (!policy.commitNow(rowsSinceCommit, System.nanoTime() - lastCommitNanos) || needsSwap(waiting.peekFirst())) {
+            // A commit now would acknowledge nothing: the oldest waiting state covers an OVERWRITE
+            // stream, and states are acknowledged in order, so everything waits for the swap anyway.
             return;
         }
         for (StreamWriter writer : writers) {

@@ -106,6 +106,30 @@ class PostgresDestinationIT {
     }
 
     @Test
+    void overwriteCheckpointsCommitNothingBeforeTheSwapAndTheStatesComeAfterIt() {
+        ObjectNode config = database.config();
+        String s = config.path("schema").asText();
+        List<Long> stagedWhileLoading = new java.util.ArrayList<>();
+        ListRecordInput chunks = new ListRecordInput(List.of(rows(customer(1, "A", "a@x", 0)),
+                checkpoint("customers", 1), rows(customer(2, "B", "b@x", 0)), checkpoint("customers", 2)));
+        io.sluice.cdk.RecordInput peeking = () -> {
+            if (chunks.consumed() == 4) {
+                stagedWhileLoading.add(count(s + "._airbyte_tmp_customers"));
+            }
+            return chunks.next();
+        };
+        RecordingAcknowledger acks = new RecordingAcknowledger();
+
+        destination.write(config, catalog(null, "customers", customersSchema(), DestinationSyncMode.OVERWRITE),
+                peeking, acks);
+
+        assertThat(stagedWhileLoading).containsExactly(0L);
+        assertThat(names(s)).containsExactly("A", "B");
+        assertThat(acks.states()).extracting(st -> st.stream().orElseThrow().streamState().orElseThrow()
+                .path("position").asInt()).containsExactly(1, 2);
+    }
+
+    @Test
     void fullRefreshAppendAndIncrementalAppendKeepEveryRow() {
         ObjectNode config = database.config();
         String s = config.path("schema").asText();
