@@ -27,6 +27,12 @@ final class CopyBuffer {
         size = 0;
     }
 
+    /** Goes on, empty, in {@code array} (the old array now belongs to whoever sends it). */
+    void replace(byte[] array) {
+        bytes = array;
+        size = 0;
+    }
+
     private void ensure(int more) {
         if (size + more > bytes.length) {
             bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));

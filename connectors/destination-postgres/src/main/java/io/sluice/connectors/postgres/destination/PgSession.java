@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * open, so a stream loading one table streams into a single COPY until the next statement or
  * commit, and tables that take turns switch COPYs once per buffer. Used by one thread.
  */
-final class PgSession implements AutoCloseable {
+final class PgSession implements CopySink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PgSession.class);
 
     private final Connection connection;
@@ -133,6 +133,12 @@ final class PgSession implements AutoCloseable {
             }
         }
         return columns;
+    }
+
+    @Override
+    public byte[] send(TableCopy owner, byte[] bytes, int length) throws SQLException {
+        copy(owner, bytes, length);
+        return bytes;
     }
 
     /** Sends {@code length} bytes of {@code owner}'s COPY data, starting its COPY if another one is open. */

@@ -24,12 +24,15 @@ import java.util.Optional;
  *   <li>APPEND_DEDUP: raw rows go to the final raw table, typed rows to staging tables merged into
  *       the final ones before each commit ({@link DedupMerge}).
  * </ul>
- * The caller owns the transaction: {@link #prepare} and {@link #finish} run inside one,
- * {@link #beforeCommit} just before each commit; on failure {@link #discard} runs before the
+ * Staging tables may be loaded through another sink than the session ({@link ParallelCopy}).
+ * The caller owns the transaction: {@link #prepare} and {@link #finish} run inside one; before each
+ * commit the caller runs {@link #flush}, makes the staging sink's rows visible, then runs
+ * {@link #beforeCommit} (and {@link #finish} at the end); on failure {@link #discard} runs before the
  * rollback and {@link #dropStaging} after it.
  */
 final class StreamWriter {
     private final PgSession session;
+    private final CopySink stagingSink;
     private final PostgresConfig config;
     private final ConfiguredStream stream;
     private final DestinationSyncMode mode;
@@ -41,9 +44,10 @@ final class StreamWriter {
     private final Map<TablePlan, List<PgColumn>> effectiveColumns = new IdentityHashMap<>();
     private Optional<DedupMerge> merge = Optional.empty();
 
-    StreamWriter(PgSession session, PostgresConfig config, ConfiguredStream stream, String schema,
-            Optional<String> rawTable, Optional<NormalizedLayout> layout) {
+    StreamWriter(PgSession session, CopySink stagingSink, PostgresConfig config, ConfiguredStream stream,
+            String schema, Optional<String> rawTable, Optional<NormalizedLayout> layout) {
         this.session = requireNonNull(session, "session");
+        this.stagingSink = requireNonNull(stagingSink, "stagingSink");
         this.config = requireNonNull(config, "config");
         this.stream = requireNonNull(stream, "stream");
         this.mode = stream.destinationSyncMode();
@@ -98,16 +102,20 @@ final class StreamWriter {
         loader.open(new StreamLoader.Targets() {
             @Override
             public TableCopy raw() {
-                String target = mode == DestinationSyncMode.OVERWRITE ? staging(rawTable.get()) : rawTable.get();
-                return new TableCopy(session, ddl.schema(), target, TableDdl.RAW_COLUMNS, false, config.copyFormat());
+                if (mode == DestinationSyncMode.OVERWRITE) {
+                    return new TableCopy(stagingSink, ddl.schema(), staging(rawTable.get()), TableDdl.RAW_COLUMNS,
+                            false, config.copyFormat());
+                }
+                return new TableCopy(session, ddl.schema(), rawTable.get(), TableDdl.RAW_COLUMNS, false,
+                        config.copyFormat());
             }
 
             @Override
             public TableCopy typed(TablePlan table) {
                 String target = mode == DestinationSyncMode.APPEND ? table.name() : staging(table.name());
                 boolean sequenced = mode == DestinationSyncMode.APPEND_DEDUP && table.parentHashIdColumn().isEmpty();
-                return new TableCopy(session, ddl.schema(), target, effectiveColumns.get(table), sequenced,
-                        config.copyFormat());
+                return new TableCopy(mode == DestinationSyncMode.APPEND ? session : stagingSink, ddl.schema(),
+                        target, effectiveColumns.get(table), sequenced, config.copyFormat());
             }
         });
     }
@@ -120,9 +128,13 @@ final class StreamWriter {
         return loader.rowCount();
     }
 
-    /** Makes this stream's rows ready to commit: sends buffered rows and, for dedup, merges. */
-    void beforeCommit() throws SQLException {
+    /** Sends every buffered row to its sink. */
+    void flush() throws SQLException {
         loader.flush();
+    }
+
+    /** Runs after {@link #flush}, once staged rows are visible: for dedup, merges them. */
+    void beforeCommit() throws SQLException {
         if (merge.isPresent()) {
             merge.get().run();
         }

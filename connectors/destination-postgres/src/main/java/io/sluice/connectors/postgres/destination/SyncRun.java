@@ -40,7 +40,11 @@ import org.slf4j.LoggerFactory;
 final class SyncRun {
     private static final Logger LOG = LoggerFactory.getLogger(SyncRun.class);
 
+    /** Extra connections that load staging tables (OVERWRITE and dedup) in parallel. */
+    static final int STAGING_CONNECTIONS = 2;
+
     private final PgSession session;
+    private final Optional<ParallelCopy> parallel;
     private final List<StreamWriter> writers = new ArrayList<>();
     private final Set<StreamDescriptor> overwriteStreams;
     private final StateAcknowledger acknowledger;
@@ -54,6 +58,20 @@ final class SyncRun {
         this.session = requireNonNull(session, "session");
         this.policy = requireNonNull(policy, "policy");
         this.acknowledger = requireNonNull(acknowledger, "acknowledger");
+        this.parallel = usesStaging(config, catalog) ? openParallel(config) : Optional.empty();
+        try {
+            addWriters(config, catalog, parallel.<CopySink>map(p -> p).orElse(session));
+        } catch (RuntimeException e) {
+            closeParallel();
+            throw e;
+        }
+        this.overwriteStreams = writers.stream()
+                .filter(w -> w.mode() == DestinationSyncMode.OVERWRITE)
+                .map(StreamWriter::descriptor)
+                .collect(Collectors.toSet());
+    }
+
+    private void addWriters(PostgresConfig config, ConfiguredCatalog catalog, CopySink stagingSink) {
         Map<String, UniqueNames> scopes = new HashMap<>();
         List<String> schemas = new ArrayList<>();
         List<String> tables = new ArrayList<>();
@@ -72,12 +90,24 @@ final class SyncRun {
                     ? Optional.of(NormalizedLayout.of(tables.get(i), RowSchema.of(stream.stream().jsonSchema()),
                             PostgresConfig.NAMES, scopes.get(schemas.get(i))))
                     : Optional.empty();
-            writers.add(new StreamWriter(session, config, stream, schemas.get(i), raws.get(i), layout));
+            writers.add(new StreamWriter(session, stagingSink, config, stream, schemas.get(i), raws.get(i), layout));
         }
-        this.overwriteStreams = writers.stream()
-                .filter(w -> w.mode() == DestinationSyncMode.OVERWRITE)
-                .map(StreamWriter::descriptor)
-                .collect(Collectors.toSet());
+    }
+
+    private static boolean usesStaging(PostgresConfig config, ConfiguredCatalog catalog) {
+        return catalog.streams().stream().anyMatch(s -> s.destinationSyncMode() == DestinationSyncMode.OVERWRITE
+                || (s.destinationSyncMode() == DestinationSyncMode.APPEND_DEDUP && config.normalize()));
+    }
+
+    /** The parallel staging connections, or none (all on the main one) when they cannot be opened. */
+    private static Optional<ParallelCopy> openParallel(PostgresConfig config) {
+        try {
+            return Optional.of(ParallelCopy.open(config, STAGING_CONNECTIONS));
+        } catch (SQLException e) {
+            LOG.warn("Could not open {} extra connections for loading staging tables, loading them on one: {}",
+                    STAGING_CONNECTIONS, PostgresErrors.plain(e));
+            return Optional.empty();
+        }
     }
 
     void run(RecordInput input) {
@@ -95,10 +125,12 @@ final class SyncRun {
                     case Chunk.Checkpoint checkpoint -> checkpoint(checkpoint.state());
                 }
             }
+            flushAll();
             for (StreamWriter writer : writers) {
                 writer.finish();
             }
             session.commit();
+            closeParallel();
             waiting.forEach(acknowledger::acknowledge);
             waiting.clear();
             LOG.info("PostgreSQL write finished: {} rows in {} streams",
@@ -126,6 +158,7 @@ final class SyncRun {
             // stream, and states are acknowledged in order, so everything waits for the swap anyway.
             return;
         }
+        flushAll();
         for (StreamWriter writer : writers) {
             writer.beforeCommit();
         }
@@ -135,6 +168,20 @@ final class SyncRun {
         while (!waiting.isEmpty() && !needsSwap(waiting.peekFirst())) {
             acknowledger.acknowledge(waiting.removeFirst());
         }
+    }
+
+    /** Sends every buffered row; rows loaded in parallel are committed (and so visible to merges and swaps). */
+    private void flushAll() throws SQLException {
+        for (StreamWriter writer : writers) {
+            writer.flush();
+        }
+        if (parallel.isPresent()) {
+            parallel.get().commit();
+        }
+    }
+
+    private void closeParallel() {
+        parallel.ifPresent(ParallelCopy::close);
     }
 
     private boolean needsSwap(StateMessage state) {
@@ -150,6 +197,7 @@ final class SyncRun {
     /** Discards everything not committed and drops staging tables; never throws. */
     private void abort() {
         writers.forEach(StreamWriter::discard);
+        closeParallel();
         session.rollbackQuietly();
         for (StreamWriter writer : writers) {
             try {

@@ -22,9 +22,11 @@ final class TableCopy {
     /** The staging-only column ordering rows as they arrived, for "later emitted wins". */
     static final String SEQUENCE_COLUMN = "_airbyte_seq";
     static final int FLUSH_BYTES = 1 << 20;
+    /** A buffer's starting size: a flush's worth plus room for the row that passes it. */
+    static final int BUFFER_BYTES = FLUSH_BYTES + (64 << 10);
     private static final Logger LOG = LoggerFactory.getLogger(TableCopy.class);
 
-    private final PgSession session;
+    private final CopySink sink;
     private final String qualifiedTable;
     private final List<PgColumn> columns;
     private final PgType[] types;
@@ -33,7 +35,7 @@ final class TableCopy {
     private final String copySql;
     private final byte[] header;
     private final byte[] trailer;
-    private final CopyBuffer buffer = new CopyBuffer(FLUSH_BYTES + (64 << 10));
+    private final CopyBuffer buffer = new CopyBuffer(BUFFER_BYTES);
     private final long[] misfits;
     private long sequence;
     private long rows;
@@ -42,9 +44,9 @@ final class TableCopy {
      * @param columns the columns values come in, with the table's types
      * @param sequenced whether the table has {@link #SEQUENCE_COLUMN} after them
      */
-    TableCopy(PgSession session, String schema, String table, List<PgColumn> columns, boolean sequenced,
+    TableCopy(CopySink sink, String schema, String table, List<PgColumn> columns, boolean sequenced,
             PostgresConfig.CopyFormat format) {
-        this.session = requireNonNull(session, "session");
+        this.sink = requireNonNull(sink, "sink");
         this.qualifiedTable = quote(schema) + "." + quote(table);
         this.columns = List.copyOf(columns);
         this.types = columns.stream().map(PgColumn::type).toArray(PgType[]::new);
@@ -110,11 +112,10 @@ final class TableCopy {
         }
     }
 
-    /** Sends the buffered rows to the session's COPY. */
+    /** Sends the buffered rows to the sink's COPY. */
     void flush() throws SQLException {
         if (buffer.size() > 0) {
-            session.copy(this, buffer.array(), buffer.size());
-            buffer.reset();
+            buffer.replace(sink.send(this, buffer.array(), buffer.size()));
         }
     }
 
