@@ -42,6 +42,33 @@ final class DedupMerge {
     void run() throws SQLException {
         String target = ddl.qualified(root.name());
         String staging = ddl.qualified(PostgresConfig.NAMES.stagingTable(root.name()));
+        List<TablePlan> tables = root.withDescendants();
+        // Fresh statistics, or the planner takes the staging table for empty and joins it with a
+        // scan of the whole final table on every merge.
+        session.execute("ANALYZE " + tables.stream()
+                .map(t -> ddl.qualified(PostgresConfig.NAMES.stagingTable(t.name())))
+                .collect(Collectors.joining(", ")));
+        if (session.queryLong("SELECT count(*) FROM (SELECT 1 FROM " + target + " LIMIT 1) AS any_row") == 0) {
+            insertIntoEmpty(target, staging);
+        } else {
+            replace(target, staging);
+        }
+        session.execute("TRUNCATE TABLE " + tables.stream()
+                .map(t -> ddl.qualified(PostgresConfig.NAMES.stagingTable(t.name())))
+                .collect(Collectors.joining(", ")));
+    }
+
+    /**
+     * Into an empty final table (a stream's first sync): the latest staged row per key in one
+     * sorted pass, no deletes; the child rows of those rows, which are now all the final rows.
+     */
+    private void insertIntoEmpty(String target, String staging) throws SQLException {
+        session.execute("INSERT INTO " + target + " (" + columnList(root) + ") SELECT DISTINCT ON (" + keyList()
+                + ") " + columnList(root) + " FROM " + staging + " ORDER BY " + keyList() + ", " + latestFirst());
+        insertChildren("SELECT " + quote(NormalizedLayout.AB_ID) + " FROM " + target);
+    }
+
+    private void replace(String target, String staging) throws SQLException {
         String seq = quote(TableCopy.SEQUENCE_COLUMN);
         session.execute("DELETE FROM " + staging + " AS s USING (SELECT " + seq + ", row_number() OVER (PARTITION BY "
                 + keyList() + " ORDER BY " + latestFirst() + ") AS rn FROM " + staging + ") AS r WHERE s." + seq
@@ -61,16 +88,17 @@ final class DedupMerge {
         session.execute("DELETE FROM " + target + " AS f USING " + staging + " AS s WHERE " + keyMatch());
         session.execute("INSERT INTO " + target + " (" + columnList(root) + ") SELECT " + columnList(root)
                 + " FROM " + staging);
-        String survivors = "SELECT " + quote(NormalizedLayout.AB_ID) + " FROM " + staging;
+        insertChildren("SELECT " + quote(NormalizedLayout.AB_ID) + " FROM " + staging);
+    }
+
+    /** Child rows staged for the parent rows {@code survivors} selects (by {@code _airbyte_ab_id}). */
+    private void insertChildren(String survivors) throws SQLException {
         List<TablePlan> tables = root.withDescendants();
         for (TablePlan table : tables.subList(1, tables.size())) {
             session.execute("INSERT INTO " + ddl.qualified(table.name()) + " (" + columnList(table) + ") SELECT "
                     + columnList(table) + " FROM " + ddl.qualified(PostgresConfig.NAMES.stagingTable(table.name()))
                     + " WHERE " + quote(NormalizedLayout.AB_ID) + " IN (" + survivors + ")");
         }
-        session.execute("TRUNCATE TABLE " + tables.stream()
-                .map(t -> ddl.qualified(PostgresConfig.NAMES.stagingTable(t.name())))
-                .collect(Collectors.joining(", ")));
     }
 
     /** Parents before children; {@code parentRows} selects the hash ids of the parent rows going away. */

@@ -173,6 +173,25 @@ class PostgresDestinationIT {
     }
 
     @Test
+    void dedupIntoAnEmptyTableKeepsOnlyTheLatestStagedRowAndItsChildren() {
+        ObjectNode config = database.config();
+        String s = config.path("schema").asText();
+        new PostgresDestination().write(config,
+                catalog(null, "customers", customersSchema(), DestinationSyncMode.APPEND_DEDUP),
+                new ListRecordInput(List.of(
+                        rows(customer(1, "A-old", "a@x", 1, "billing", "Rome"), customer(2, "B", "b@x", 1)),
+                        rows(customer(1, "A-new", "a@x", 2, "home", "Paris"),
+                                customer(2, "B-stale", "b@x", 0, "home", "Nowhere"),
+                                customer(2, "B-tie", "b@x", 1, "home", "Oslo")),
+                        checkpoint("customers", 1))), new RecordingAcknowledger());
+
+        assertThat(query("SELECT id, name FROM " + s + ".customers ORDER BY id")).containsExactly(
+                Map.of("id", 1L, "name", "A-new"), Map.of("id", 2L, "name", "B-tie"));
+        assertThat(query("SELECT city FROM " + s + ".customers_addresses ORDER BY city")).containsExactly(
+                Map.of("city", "Oslo"), Map.of("city", "Paris"));
+    }
+
+    @Test
     void checkSpeaksPlainWords() {
         ConnectionStatus noDatabase = destination.check(database.config().put("database", "no_such_db_sluice"));
         ConnectionStatus noRole = destination.check(database.config().put("username", "no_such_role_sluice"));
