@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.cdk.ConnectorRegistry;
 import io.sluice.cdk.Destination;
-import io.sluice.cdk.InputState;
 import io.sluice.cdk.Source;
 import io.sluice.engine.InMemoryStateStore;
 import io.sluice.engine.NamespaceDefinition;
@@ -78,26 +77,29 @@ class PostgresPipelineIT {
     }
 
     @Test
-    void aSyncStoppedAfterItsFirstCommitResumesWithoutLosingOrDoublingRows() throws Exception {
+    void aSyncStoppedHalfWayResumesWithoutLosingOrDoublingRows() throws Exception {
         InMemoryStateStore state = new InMemoryStateStore();
         AtomicReference<SyncHandle> running = new AtomicReference<>();
-        SyncListener stopAfterFirstCommit = new SyncListener() {
+        SyncListener stopHalfWay = new SyncListener() {
             @Override
-            public void onStateCommitted(InputState committed) {
-                running.get().cancel();
+            public void onProgress(io.sluice.engine.SyncProgress progress) {
+                if (progress.recordsEmitted() >= ROWS / 2) {
+                    running.get().cancel();
+                }
             }
         };
-        SyncHandle first = new SyncEngine().start(request(state, stopAfterFirstCommit));
+        SyncHandle first = new SyncEngine().start(request(state, stopHalfWay, java.time.Duration.ofMillis(20)));
         running.set(first);
         SyncResult stopped = first.await();
 
         assertThat(stopped.status()).isEqualTo(SyncResult.Status.CANCELLED);
-        assertThat(state.load().messages()).as("an acknowledged state").isNotEmpty();
-        long committed = count("SELECT count(*) FROM " + target + ".orders");
-        assertThat(committed).isPositive().isLessThan(ROWS);
+        // whatever the destination committed before the stop is exactly what the saved state covers
+        long committed = tableExists() ? count("SELECT count(*) FROM " + target + ".orders") : 0;
+        assertThat(committed).isLessThan(ROWS);
         assertThat(stopped.recordsCommitted()).isEqualTo(committed);
+        assertThat(state.load().messages().isEmpty()).isEqualTo(committed == 0);
 
-        SyncResult resumed = new SyncEngine().run(request(state, new SyncListener() { }));
+        SyncResult resumed = new SyncEngine().run(request(state, new SyncListener() { }, java.time.Duration.ofSeconds(1)));
 
         assertThat(resumed.status()).as(resumed.failure().toString()).isEqualTo(SyncResult.Status.SUCCEEDED);
         assertThat(resumed.recordsCommitted()).isLessThanOrEqualTo(ROWS - committed + 10);
@@ -139,7 +141,12 @@ class PostgresPipelineIT {
         assertThat(count("SELECT count(*) FROM " + target + ".orders WHERE customer = 'changed'")).isEqualTo(ROWS / 1000);
     }
 
-    private SyncRequest request(InMemoryStateStore state, SyncListener listener) {
+    private boolean tableExists() throws SQLException {
+        return count("SELECT count(*) FROM information_schema.tables WHERE table_schema = '" + target
+                + "' AND table_name = 'orders'") == 1;
+    }
+
+    private SyncRequest request(InMemoryStateStore state, SyncListener listener, java.time.Duration progressEvery) {
         ConnectorRegistry registry = ConnectorRegistry.load();
         Source pg = registry.source("source-postgres").orElseThrow();
         Destination pgDestination = registry.destination("destination-postgres").orElseThrow();
@@ -153,6 +160,7 @@ class PostgresPipelineIT {
                 .namespaceMapping(new NamespaceMapping(NamespaceDefinition.DESTINATION, "", ""))
                 .stateStore(state)
                 .listener(listener)
+                .progressInterval(progressEvery)
                 .build();
     }
 
