@@ -1,5 +1,6 @@
 package io.sluice.connectors.duckdb;
 
+import io.sluice.cdk.JsonText;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.SQLException;
@@ -43,7 +44,7 @@ final class ColumnValues {
                 yield true;
             }
             case JSON -> {
-                appender.append(value instanceof JsonText.Document d ? d.text() : JsonText.of(value));
+                appender.append(value instanceof JsonDocument d ? d.text() : JsonText.of(value));
                 yield true;
             }
             case DATE, TIME, TIMETZ, TIMESTAMP, TIMESTAMPTZ -> appendTemporal(appender, type, value);

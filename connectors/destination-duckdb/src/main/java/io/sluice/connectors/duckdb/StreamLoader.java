@@ -2,9 +2,10 @@ package io.sluice.connectors.duckdb;
 
 import static java.util.Objects.requireNonNull;
 
+import io.sluice.cdk.JsonText;
 import io.sluice.cdk.RowSchema;
-import io.sluice.cdk.normalization.NormalizedLayout;
 import io.sluice.cdk.normalization.NormalizedLayout.TablePlan;
+import io.sluice.cdk.normalization.NormalizedLayout;
 import io.sluice.cdk.normalization.RowSplitter;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -58,7 +59,7 @@ final class StreamLoader {
             if (raw != null) {
                 rawValues[0] = abId;
                 rawValues[1] = now;
-                rawValues[2] = new JsonText.Document(rowJson.write(row));
+                rawValues[2] = new JsonDocument(rowJson.write(row));
                 raw.append(rawValues);
             }
             if (typedWriter.isPresent()) {

@@ -1,5 +1,6 @@
 package io.sluice.connectors.postgres.destination;
 
+import io.sluice.cdk.JsonText;
 import io.sluice.cdk.RowJson;
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -2,9 +2,10 @@ package io.sluice.connectors.postgres.destination;
 
 import static java.util.Objects.requireNonNull;
 
+import io.sluice.cdk.JsonText;
 import io.sluice.cdk.RowSchema;
-import io.sluice.cdk.normalization.NormalizedLayout;
 import io.sluice.cdk.normalization.NormalizedLayout.TablePlan;
+import io.sluice.cdk.normalization.NormalizedLayout;
 import io.sluice.cdk.normalization.RowSplitter;
 import java.sql.SQLException;
 import java.time.Instant;

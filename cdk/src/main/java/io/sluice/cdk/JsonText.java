@@ -1,45 +1,36 @@
-package io.sluice.connectors.duckdb;
+package io.sluice.cdk;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sluice.cdk.RowJson;
-import io.sluice.cdk.RowSchema;
 import io.sluice.protocol.MessageCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 
 /**
- * JSON text for JSON columns, in the shape every Sluice destination uses ({@link RowJson}): a whole
- * row as {@code _airbyte_data}, or one nested value (object, array, untyped) for a typed table.
+ * JSON text for destinations' JSON columns, in the shape {@link RowJson} gives: a whole row as
+ * {@code _airbyte_data}, or one nested value (object, array, untyped) of a typed table.
  */
-final class JsonText {
+public final class JsonText {
     private static final ObjectMapper MAPPER = MessageCodec.mapper();
 
     private JsonText() {}
 
-    /** Text that already is JSON, stored in a JSON column as it is. */
-    record Document(String text) {
-        Document {
-            java.util.Objects.requireNonNull(text, "text");
-        }
-    }
-
     /** One plain value (Map, List, String, number...) as JSON text. */
-    static String of(Object value) {
+    public static String of(Object value) {
         return RowJson.fromPlain(value).toString();
     }
 
     /**
-     * Writes whole rows as {@code _airbyte_data} objects through one reused generator and buffer.
-     * Not thread-safe: one per stream loader.
+     * Writes whole rows as JSON objects through one reused generator and buffer. Not thread-safe:
+     * one per stream loader.
      */
-    static final class RowWriter {
+    public static final class RowWriter {
         private final RowSchema schema;
         private final StringBuilder buffer = new StringBuilder(512);
         private final JsonGenerator json;
 
-        RowWriter(RowSchema schema) {
+        public RowWriter(RowSchema schema) {
             this.schema = schema;
             try {
                 this.json = MAPPER.getFactory().createGenerator(new BufferWriter(buffer));
@@ -49,7 +40,7 @@ final class JsonText {
             json.setRootValueSeparator(null);
         }
 
-        String write(Object[] row) {
+        public String write(Object[] row) {
             buffer.setLength(0);
             try {
                 MAPPER.writeTree(json, RowJson.toJson(schema, row));
