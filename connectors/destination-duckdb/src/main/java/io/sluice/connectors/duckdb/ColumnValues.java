@@ -1,16 +1,13 @@
 package io.sluice.connectors.duckdb;
 
 import io.sluice.cdk.JsonText;
+import io.sluice.cdk.TemporalValues;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.time.OffsetTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
@@ -118,57 +115,17 @@ final class ColumnValues {
             throws SQLException {
         try {
             switch (type) {
-                case DATE -> appender.append(toDate(value));
+                case DATE -> appender.append(TemporalValues.date(value));
                 case TIME -> appender.append(value instanceof LocalTime t ? t : LocalTime.parse(value.toString()));
                 case TIMETZ -> appender.append(value instanceof OffsetTime t ? t : OffsetTime.parse(value.toString()));
-                case TIMESTAMP -> appender.append(toLocalDateTime(value));
-                case TIMESTAMPTZ -> appender.appendEpochMicros(epochMicros(toInstant(value)));
+                case TIMESTAMP -> appender.append(TemporalValues.localDateTime(value));
+                case TIMESTAMPTZ -> appender.appendEpochMicros(epochMicros(TemporalValues.instant(value)));
                 default -> throw new IllegalArgumentException("not temporal: " + type);
             }
             return true;
         } catch (DateTimeParseException | ClassCastException e) {
             return false;
         }
-    }
-
-    private static LocalDate toDate(Object value) {
-        return switch (value) {
-            case LocalDate d -> d;
-            case LocalDateTime t -> t.toLocalDate();
-            case Instant i -> i.atOffset(ZoneOffset.UTC).toLocalDate();
-            default -> LocalDate.parse(value.toString());
-        };
-    }
-
-    private static LocalDateTime toLocalDateTime(Object value) {
-        return switch (value) {
-            case LocalDateTime t -> t;
-            case Instant i -> LocalDateTime.ofInstant(i, ZoneOffset.UTC);
-            default -> {
-                String text = value.toString();
-                try {
-                    yield LocalDateTime.parse(text);
-                } catch (DateTimeParseException e) {
-                    yield OffsetDateTime.parse(text).toLocalDateTime();
-                }
-            }
-        };
-    }
-
-    private static Instant toInstant(Object value) {
-        return switch (value) {
-            case Instant i -> i;
-            case OffsetDateTime t -> t.toInstant();
-            case LocalDateTime t -> t.toInstant(ZoneOffset.UTC);
-            default -> {
-                String text = value.toString();
-                try {
-                    yield OffsetDateTime.parse(text).toInstant();
-                } catch (DateTimeParseException e) {
-                    yield LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-                }
-            }
-        };
     }
 
     static long epochMicros(Instant instant) {

@@ -1,6 +1,7 @@
 package io.sluice.connectors.postgres.destination;
 
 import io.sluice.cdk.JsonText;
+import io.sluice.cdk.TemporalValues;
 import io.sluice.cdk.RowJson;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -8,9 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.time.OffsetTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
@@ -46,11 +45,11 @@ final class PgValues {
                 case BOOL -> toBoolean(value);
                 case TEXT, VARCHAR, OTHER -> toText(value);
                 case JSONB, JSON -> toJson(value);
-                case DATE -> toDate(value);
+                case DATE -> TemporalValues.date(value);
                 case TIME -> value instanceof LocalTime t ? t : LocalTime.parse(value.toString());
                 case TIMETZ -> value instanceof OffsetTime t ? t : OffsetTime.parse(value.toString());
-                case TIMESTAMP -> toLocalDateTime(value);
-                case TIMESTAMPTZ -> toInstant(value);
+                case TIMESTAMP -> TemporalValues.localDateTime(value);
+                case TIMESTAMPTZ -> TemporalValues.instant(value);
                 case UUID -> value instanceof UUID u ? u : UUID.fromString(value.toString());
             });
         } catch (DateTimeParseException | IllegalArgumentException | ArithmeticException e) {
@@ -125,48 +124,6 @@ final class PgValues {
     private static String toJson(Object value) {
         String text = value instanceof JsonDocument d ? d.text() : JsonText.of(value);
         return text.contains("\\u0000") ? JSON_NUL.matcher(text).replaceAll("$1") : text;
-    }
-
-    private static LocalDate toDate(Object value) {
-        return switch (value) {
-            case LocalDate d -> d;
-            case LocalDateTime t -> t.toLocalDate();
-            case Instant i -> i.atOffset(ZoneOffset.UTC).toLocalDate();
-            default -> LocalDate.parse(value.toString());
-        };
-    }
-
-    private static LocalDateTime toLocalDateTime(Object value) {
-        return switch (value) {
-            case LocalDateTime t -> t;
-            case Instant i -> LocalDateTime.ofInstant(i, ZoneOffset.UTC);
-            case LocalDate d -> d.atStartOfDay();
-            default -> {
-                String text = value.toString();
-                try {
-                    yield LocalDateTime.parse(text);
-                } catch (DateTimeParseException e) {
-                    yield OffsetDateTime.parse(text).toLocalDateTime();
-                }
-            }
-        };
-    }
-
-    private static Instant toInstant(Object value) {
-        return switch (value) {
-            case Instant i -> i;
-            case OffsetDateTime t -> t.toInstant();
-            case LocalDateTime t -> t.toInstant(ZoneOffset.UTC);
-            case LocalDate d -> d.atStartOfDay().toInstant(ZoneOffset.UTC);
-            default -> {
-                String text = value.toString();
-                try {
-                    yield OffsetDateTime.parse(text).toInstant();
-                } catch (DateTimeParseException e) {
-                    yield LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-                }
-            }
-        };
     }
 
     /** Whether a Java value needs no conversion for the type (the hot path skips {@link #convert}). */
