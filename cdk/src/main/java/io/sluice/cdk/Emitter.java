@@ -1,5 +1,6 @@
 package io.sluice.cdk;
 
+import io.sluice.protocol.ControlMessage;
 import io.sluice.protocol.LogMessage;
 import io.sluice.protocol.StateMessage;
 import io.sluice.protocol.TraceMessage;
@@ -25,4 +26,11 @@ public interface Emitter {
 
     /** An estimate, a stream status or an error trace. */
     void trace(TraceMessage trace);
+
+    /**
+     * A CONTROL message: the source asks the platform to persist an updated config (a refreshed
+     * OAuth refresh token). Emitted after the change took effect at the source; the default drops it,
+     * for emitters with nowhere to persist a config.
+     */
+    default void control(ControlMessage control) {}
 }

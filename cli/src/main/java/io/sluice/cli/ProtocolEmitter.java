@@ -5,6 +5,7 @@ import io.sluice.cdk.RowJson;
 import io.sluice.cdk.RowSchema;
 import io.sluice.protocol.ConfiguredCatalog;
 import io.sluice.protocol.ConfiguredStream;
+import io.sluice.protocol.ControlMessage;
 import io.sluice.protocol.LogMessage;
 import io.sluice.protocol.MessageWriter;
 import io.sluice.protocol.RecordMessage;
@@ -49,5 +50,11 @@ final class ProtocolEmitter implements Emitter {
     @Override
     public void trace(TraceMessage trace) {
         out.write(trace);
+    }
+
+    @Override
+    public void control(ControlMessage control) {
+        out.write(control);
+        out.flush();
     }
 }

@@ -2,6 +2,7 @@ package io.sluice.cdk.testkit;
 
 import io.sluice.cdk.Emitter;
 import io.sluice.cdk.InputState;
+import io.sluice.protocol.ControlMessage;
 import io.sluice.protocol.LogMessage;
 import io.sluice.protocol.StateMessage;
 import io.sluice.protocol.StateMessage.StateType;
@@ -25,6 +26,7 @@ public final class CollectingEmitter implements Emitter {
     private final List<Integer> recordsBeforeStates = new ArrayList<>();
     private final List<LogMessage> logs = new ArrayList<>();
     private final List<TraceMessage> traces = new ArrayList<>();
+    private final List<ControlMessage> controls = new ArrayList<>();
     private int recordCount;
 
     @Override
@@ -47,6 +49,16 @@ public final class CollectingEmitter implements Emitter {
     @Override
     public synchronized void trace(TraceMessage trace) {
         traces.add(trace);
+    }
+
+    @Override
+    public synchronized void control(ControlMessage control) {
+        controls.add(control);
+    }
+
+    /** The CONTROL messages (config updates), in order. */
+    public synchronized List<ControlMessage> controls() {
+        return List.copyOf(controls);
     }
 
     /** The rows of one stream, in emission order; empty if it emitted none. */
