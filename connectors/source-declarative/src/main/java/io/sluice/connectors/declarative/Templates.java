@@ -95,7 +95,8 @@ final class Templates {
             boolean syntax = error.getReason() == TemplateError.ErrorReason.SYNTAX_ERROR
                     || error.getReason() == TemplateError.ErrorReason.UNKNOWN
                     || String.valueOf(error.getMessage()).contains("Could not resolve function");
-            if (syntax && error.getSeverity() == TemplateError.ErrorType.FATAL) {
+            boolean macroFailedOnEmptyValues = String.valueOf(error.getMessage()).startsWith("Error invoking function");
+            if (syntax && !macroFailedOnEmptyValues && error.getSeverity() == TemplateError.ErrorType.FATAL) {
                 throw ManifestNode.at(path, "bad template '" + template + "': " + error.getMessage());
             }
         }
