@@ -29,6 +29,8 @@ import java.util.stream.Collectors;
 record SourceConfig(ObjectNode manifest, ObjectNode config, Optional<Path> manifestDir, List<String> secretValues) {
     static final String INJECTED = "__injected_declarative_manifest";
     static final String MANIFEST_PATH = "manifest_path";
+    /** {@code manifest_path: bundled:stripe} names a manifest shipped with the connector. */
+    static final String BUNDLED = "bundled:";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     SourceConfig {
@@ -51,6 +53,8 @@ record SourceConfig(ObjectNode manifest, ObjectNode config, Optional<Path> manif
             if (!manifest.isObject()) {
                 throw ConnectorException.config(INJECTED + " must be the manifest as an object");
             }
+        } else if (config.hasNonNull(MANIFEST_PATH) && config.get(MANIFEST_PATH).asText().startsWith(BUNDLED)) {
+            manifest = bundled(config.get(MANIFEST_PATH).asText().substring(BUNDLED.length()));
         } else if (config.hasNonNull(MANIFEST_PATH)) {
             Path file = Path.of(config.get(MANIFEST_PATH).asText());
             manifest = readYaml(file);
@@ -87,6 +91,19 @@ record SourceConfig(ObjectNode manifest, ObjectNode config, Optional<Path> manif
             }
         }
         return new SourceConfig(resolved, config, dir, secrets);
+    }
+
+    private static JsonNode bundled(String name) {
+        String resource = "/manifests/" + name + ".yaml";
+        try (var in = SourceConfig.class.getResourceAsStream(resource)) {
+            if (in == null || !name.matches("[a-z0-9_-]+")) {
+                throw ConnectorException.config(MANIFEST_PATH + ": there is no bundled manifest '" + name
+                        + "'; bundled manifests: stripe");
+            }
+            return parseYaml(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), "bundled manifest " + name);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static JsonNode readYaml(Path file) {
