@@ -151,6 +151,20 @@ class PaginationIT {
     }
 
     @Test
+    void nextPageTokenIsVisibleToRequesterTemplates() {
+        api.on("/items", r -> {
+            int from = param(r, "from") == null ? 0 : Integer.parseInt(param(r, "from"));
+            return json(items(page(from, 2)));
+        });
+        String parameters = "request_parameters: {from: \"{{ next_page_token['next_page_token'] }}\", size: \"2\"}";
+        var read = Manifests.read(Manifests.config(manifest(parameters,
+                "{type: DefaultPaginator, pagination_strategy: {type: OffsetIncrement, page_size: 2}}", "[]")));
+        assertThat(read.ids("items")).containsExactly("1", "2", "3", "4", "5");
+        assertThat(api.requests("/items")).extracting(r -> param(r, "from")).containsExactly(null, "2", "4");
+        assertThat(api.requests("/items")).extracting(r -> param(r, "size")).containsOnly("2");
+    }
+
+    @Test
     void pageIncrementCountsPagesFromStartFromPage() {
         api.on("/items", r -> json("{\"page\": {\"items\": " + items(page((Integer.parseInt(param(r, "page")) - 1) * 2,
                 Integer.parseInt(param(r, "per_page")))) + "}}"));

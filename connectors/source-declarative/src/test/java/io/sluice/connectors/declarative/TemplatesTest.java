@@ -26,6 +26,8 @@ class TemplatesTest {
         assertThat(eval("from {{ config['start_date'] }} on", vars)).isEqualTo("from 2024-01-01 on");
         assertThat(eval("plain", vars)).isEqualTo("plain");
         assertThat(eval("{{ config['missing'] }}", vars)).isNull();
+        assertThat(eval("{{ config['api_base'] | default('https://api.example.com', true) }}", vars))
+                .isEqualTo("https://api.example.com");
     }
 
     @Test
