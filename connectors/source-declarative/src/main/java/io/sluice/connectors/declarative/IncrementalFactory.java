@@ -76,7 +76,7 @@ final class IncrementalFactory {
                         ? context.template(values.node().asText(), values.path(), node)
                         : RowJson.toPlain(values.node());
                 yield new PartitionRouter.ListRouter(parsed, context.template(node, "cursor_field"),
-                        node.optional("request_option").map(o -> RequestOption.from(o, context)), context, values.path());
+                        node.optional("request_option").map(o -> RequestOption.from(o, context)), values.path());
             }
             case "SubstreamPartitionRouter" -> {
                 List<PartitionRouter.ParentConfig> parents = new ArrayList<>();

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -199,9 +198,5 @@ final class ManifestResolver {
                 visiting.remove(visiting.size() - 1);
             }
         }
-    }
-
-    static Set<String> defaultTypeFields() {
-        return new HashSet<>(DEFAULT_TYPES.keySet());
     }
 }

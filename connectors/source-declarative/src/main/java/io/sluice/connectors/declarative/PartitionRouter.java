@@ -20,7 +20,7 @@ sealed interface PartitionRouter permits PartitionRouter.ListRouter, PartitionRo
 
     /** {@code ListPartitionRouter}: {@code values} (a list, or a template giving one) under {@code cursor_field}. */
     record ListRouter(Object values, Template cursorField, Optional<RequestOption> requestOption,
-            ComponentContext context, String path) implements PartitionRouter {
+            String path) implements PartitionRouter {
 
         public List<Map<String, Object>> partitions(TemplateVars vars) {
             Object evaluated = values instanceof Template template ? template.value(vars) : values;

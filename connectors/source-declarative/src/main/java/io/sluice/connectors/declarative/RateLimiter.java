@@ -32,10 +32,6 @@ final class RateLimiter {
         return new RateLimiter(List.of());
     }
 
-    boolean limited() {
-        return !rates.isEmpty();
-    }
-
     synchronized void acquire() throws InterruptedException {
         while (true) {
             long now = System.nanoTime();

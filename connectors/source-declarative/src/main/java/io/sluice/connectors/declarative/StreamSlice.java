@@ -16,10 +16,6 @@ record StreamSlice(Map<String, Object> partition, Map<String, Object> interval) 
         interval = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(interval));
     }
 
-    StreamSlice withInterval(Map<String, Object> newInterval) {
-        return new StreamSlice(partition, newInterval);
-    }
-
     Map<String, Object> merged() {
         Map<String, Object> merged = new LinkedHashMap<>(partition);
         merged.putAll(interval);

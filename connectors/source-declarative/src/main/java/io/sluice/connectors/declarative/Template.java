@@ -31,8 +31,4 @@ record Template(Templates engine, String source, String path, Map<String, Object
     boolean test(TemplateVars vars) {
         return Templates.truthy(value(vars));
     }
-
-    boolean isEmpty() {
-        return source.isEmpty();
-    }
 }

@@ -31,8 +31,4 @@ record TemplateVars(Map<String, Object> values) {
                 .with("stream_partition", slice.partition())
                 .with("stream_interval", slice.interval());
     }
-
-    Object get(String name) {
-        return values.get(name);
-    }
 }
