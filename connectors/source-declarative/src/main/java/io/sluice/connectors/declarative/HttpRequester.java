@@ -4,15 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.cdk.ConnectorException;
 import io.sluice.cdk.RowJson;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -42,12 +45,7 @@ record HttpRequester(Template urlBase, Template path, String method, Map<String,
     HttpRequest build(RequestParts parts, TemplateVars vars, Duration timeout) {
         String url = parts.path().filter(p -> p.startsWith("http://") || p.startsWith("https://"))
                 .orElseGet(() -> join(urlBase.text(vars), parts.path().orElseGet(() -> path.text(vars))));
-        if (!parts.params().isEmpty()) {
-            String query = parts.params().entrySet().stream()
-                    .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                    .collect(Collectors.joining("&"));
-            url = url + (url.contains("?") ? "&" : "?") + query;
-        }
+        url = withQuery(url, parts.params());
         URI uri;
         try {
             uri = URI.create(url);
@@ -71,6 +69,19 @@ record HttpRequester(Template urlBase, Template path, String method, Map<String,
             builder.header("Content-Type", "application/x-www-form-urlencoded");
         }
         return builder.method(method.toUpperCase(Locale.ROOT), body).build();
+    }
+
+    /** Adds the parameters a URL does not carry yet (a next-page link already holds its own). */
+    private static String withQuery(String url, Map<String, String> params) {
+        String existing = url.contains("?") ? url.substring(url.indexOf('?') + 1) : "";
+        Set<String> present = Arrays.stream(existing.split("&"))
+                .map(p -> URLDecoder.decode(p.contains("=") ? p.substring(0, p.indexOf('=')) : p, StandardCharsets.UTF_8))
+                .collect(Collectors.toSet());
+        String query = params.entrySet().stream()
+                .filter(e -> !present.contains(e.getKey()))
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return query.isEmpty() ? url : url + (url.contains("?") ? "&" : "?") + query;
     }
 
     private Object evaluateJson(JsonNode node, TemplateVars vars, String where) {

@@ -2,6 +2,7 @@ package io.sluice.connectors.declarative;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.cdk.Checkpointer;
 import io.sluice.cdk.ConnectorException;
 import io.sluice.cdk.Emitter;
@@ -104,7 +105,7 @@ final class StreamReader {
                     if ((checkpointer.recordCount() & INTERRUPT_CHECK_MASK) == 0 && Thread.currentThread().isInterrupted()) {
                         throw new SyncCancelledException();
                     }
-                    out.record(index, RowJson.toRow(schema, record));
+                    out.record(index, row(schema, record, stream));
                     checkpointer.recordEmitted(index);
                     return true;
                 });
@@ -118,6 +119,18 @@ final class StreamReader {
         }
         checkpointer.flush();
         return checkpointer.recordCount();
+    }
+
+    /** The record as a row; a value that does not fit its column says where the schema came from. */
+    private static Object[] row(RowSchema schema, ObjectNode record, DeclarativeStream stream) {
+        try {
+            return RowJson.toRow(schema, record);
+        } catch (ConnectorException e) {
+            String hint = stream.schema().isPresent() ? "; the stream's schema comes from its schema_loader"
+                    : "; the schema was inferred from the first " + SchemaInference.SAMPLE_RECORDS
+                            + " records at discover: give the stream an InlineSchemaLoader with the right type";
+            throw new ConnectorException(e.kind(), "stream " + stream.name() + ": " + e.getMessage() + hint, null);
+        }
     }
 
     private void status(StreamDescriptor descriptor, TraceMessage.StreamStatus status) {

@@ -173,6 +173,21 @@ class ErrorsIT {
     }
 
     @Test
+    void waitTimeFromHeaderInACompositeHandler() {
+        oneRecordThen("/good", n -> new MockResponse.Builder().code(503).addHeader("X-Retry-In", "wait=0.6s").build(), 1);
+        String handler = """
+                {type: CompositeErrorHandler, error_handlers: [
+                          {type: DefaultErrorHandler, max_retries: 2,
+                           response_filters: [{type: HttpResponseFilter, action: RETRY, http_codes: [503]}],
+                           backoff_strategies: [{type: WaitTimeFromHeader, header: X-Retry-In, regex: "wait=([0-9.]+)s"}]},
+                          {type: DefaultErrorHandler, backoff_strategies: [{type: ConstantBackoffStrategy, backoff_time_in_seconds: 0.01}]}]}""";
+        ManifestsRead result = read(manifest(handler, ""), "good");
+        assertThat(result.failure()).isNull();
+        assertThat(api.requests("/good")).hasSize(3);
+        assertThat(result.took()).isGreaterThanOrEqualTo(Duration.ofMillis(550));
+    }
+
+    @Test
     void theApiBudgetSpacesRequests() {
         AtomicInteger calls = new AtomicInteger();
         api.on("/good", r -> json(calls.incrementAndGet() < 5 ? "[{\"id\": 1}]" : "[]"));

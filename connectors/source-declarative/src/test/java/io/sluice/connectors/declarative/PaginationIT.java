@@ -87,17 +87,20 @@ class PaginationIT {
             MockResponse.Builder response = new MockResponse.Builder().code(200)
                     .addHeader("Content-Type", "application/json").body(items(page(page * 2, 2)));
             if ((page + 1) * 2 < IDS.size()) {
-                response.addHeader("Link", "<" + api.url() + "/items?page=" + (page + 1) + ">; rel=\"next\"");
+                response.addHeader("Link", "<" + api.url() + "/items?page=" + (page + 1) + "&per_page=2>; rel=\"next\"");
             }
             return response.build();
         });
         var read = Manifests.read(Manifests.config(manifest("", """
                 {type: DefaultPaginator,
                         pagination_strategy: {type: CursorPagination, cursor_value: "{{ headers['link']['next']['url'] }}",
-                                              stop_condition: "{{ not headers['link']['next'] }}"},
+                                              stop_condition: "{{ not headers['link']['next'] }}", page_size: 2},
+                        page_size_option: {type: RequestOption, inject_into: request_parameter, field_name: per_page},
                         page_token_option: {type: RequestPath}}""", "[]")));
         assertThat(read.ids("items")).containsExactly("1", "2", "3", "4", "5");
         assertThat(api.requests("/items")).extracting(r -> param(r, "page")).containsExactly(null, "1", "2");
+        assertThat(api.requests("/items")).as("the link's own per_page is not repeated")
+                .allMatch(r -> r.getUrl().queryParameterValues("per_page").equals(java.util.List.of("2")));
     }
 
     @Test

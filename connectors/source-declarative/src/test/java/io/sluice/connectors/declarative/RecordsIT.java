@@ -66,6 +66,22 @@ class RecordsIT {
     }
 
     @Test
+    void aValueThatDoesNotFitItsColumnNamesTheFieldAndTheSchemaSource() {
+        api.on("/things", r -> json("[{\"id\": \"not-a-number\"}]"));
+        String manifest = """
+                streams:
+                  - name: things
+                    retriever:
+                      requester: {url_base: "%s", path: /things}
+                      record_selector: {extractor: {field_path: []}}
+                    schema_loader: {type: InlineSchemaLoader, schema: {type: object, properties: {id: {type: integer}}}}
+                """.formatted(api.url());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Manifests.read(Manifests.config(manifest)))
+                .hasMessageContaining("stream things").hasMessageContaining("'id'").hasMessageContaining("schema_loader")
+                .hasMessageNotContaining("not-a-number");
+    }
+
+    @Test
     void schemaIsInferredFromRecordsWhenTheManifestHasNone() {
         api.on("/things", r -> json("""
                 [{"id": 1, "name": "a", "price": 2, "tags": ["x"], "dims": {"w": 1.5}, "active": true, "gone": null},
