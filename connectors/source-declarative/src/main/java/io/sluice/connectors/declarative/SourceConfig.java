@@ -50,8 +50,10 @@ record SourceConfig(ObjectNode manifest, ObjectNode config, Optional<Path> manif
         List<String> secrets = new ArrayList<>();
         if (config.hasNonNull(INJECTED)) {
             manifest = config.get(INJECTED);
-            if (!manifest.isObject()) {
-                throw ConnectorException.config(INJECTED + " must be the manifest as an object");
+            if (manifest.isTextual()) {
+                manifest = parseYaml(manifest.asText(), INJECTED);
+            } else if (!manifest.isObject()) {
+                throw ConnectorException.config(INJECTED + " must be the manifest, as an object or as YAML text");
             }
         } else if (config.hasNonNull(MANIFEST_PATH) && config.get(MANIFEST_PATH).asText().startsWith(BUNDLED)) {
             manifest = bundled(config.get(MANIFEST_PATH).asText().substring(BUNDLED.length()));
