@@ -12,6 +12,7 @@ import io.sluice.protocol.ConnectionStatus;
 import io.sluice.protocol.ConnectorSpecification;
 import io.sluice.protocol.ControlMessage;
 import java.net.http.HttpClient;
+import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +48,7 @@ public final class DeclarativeSource implements Source {
 
     @Override
     public ConnectionStatus check(JsonNode config) {
-        Scrubber scrubber = new Scrubber(java.util.List.of());
+        Scrubber scrubber = new Scrubber(List.of());
         try {
             SourceConfig loaded = SourceConfig.load(config);
             scrubber = new Scrubber(loaded.secretValues());

@@ -6,6 +6,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -102,7 +103,7 @@ record ErrorHandler(List<ResponseFilter> filters, int maxRetries, Backoff backof
         try {
             return response.plain("");
         } catch (RuntimeException notJson) {
-            return java.util.Map.of();
+            return Map.of();
         }
     }
 

@@ -1,11 +1,10 @@
 package io.sluice.connectors.declarative;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.cdk.ConnectorException;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -93,12 +92,7 @@ record LoadedSource(List<DeclarativeStream> streams, List<String> checkStreams, 
     }
 
     private static Duration duration(ManifestNode node) {
-        JsonNode value = node.node();
-        try {
-            IsoDuration parsed = IsoDuration.parse(value.asText(), node.path());
-            return Duration.between(java.time.Instant.EPOCH, parsed.addTo(java.time.Instant.EPOCH));
-        } catch (DateTimeParseException e) {
-            throw node.error("must be an ISO-8601 duration like PT1S");
-        }
+        IsoDuration parsed = IsoDuration.parse(node.node().asText(), node.path());
+        return Duration.between(Instant.EPOCH, parsed.addTo(Instant.EPOCH));
     }
 }

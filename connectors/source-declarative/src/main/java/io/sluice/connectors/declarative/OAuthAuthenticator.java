@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -48,7 +49,7 @@ final class OAuthAuthenticator implements Authenticator {
     private final ObjectNode config;
     private final Consumer<ObjectNode> configUpdates;
     private String accessToken;
-    private Instant expiresAt = Instant.MIN;
+    private Instant expiresAt = Instant.EPOCH;
     private String rotatedRefreshToken;
 
     OAuthAuthenticator(Settings settings, RestClient client, ObjectNode config, Consumer<ObjectNode> configUpdates) {
@@ -134,7 +135,7 @@ final class OAuthAuthenticator implements Authenticator {
 
     /** Token endpoints answer 400/401 for bad credentials: a config problem, not retried. */
     private static ErrorHandler tokenErrors() {
-        return new ErrorHandler(List.of(new ErrorHandler.ResponseFilter(ErrorHandler.Action.FAIL, java.util.Set.of(400),
+        return new ErrorHandler(List.of(new ErrorHandler.ResponseFilter(ErrorHandler.Action.FAIL, Set.of(400),
                 Optional.empty(), Optional.empty(), Optional.of("the OAuth credentials were refused"),
                 Optional.of(FailureKind.CONFIG))), 3, new ErrorHandler.Exponential(1));
     }

@@ -1,5 +1,8 @@
 package io.sluice.connectors.declarative;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sluice.cdk.RowJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,15 +83,15 @@ sealed interface PartitionRouter permits PartitionRouter.ListRouter, PartitionRo
         }
 
         /** {@code id}, or a nested {@code customer/id} / {@code customer.id}. */
-        private static Object valueAt(com.fasterxml.jackson.databind.node.ObjectNode record, String key) {
-            com.fasterxml.jackson.databind.JsonNode node = record.get(key);
+        private static Object valueAt(ObjectNode record, String key) {
+            JsonNode node = record.get(key);
             if (node == null) {
                 node = record;
                 for (String part : key.split("[/.]")) {
                     node = node.path(part);
                 }
             }
-            return io.sluice.cdk.RowJson.toPlain(node);
+            return RowJson.toPlain(node);
         }
     }
 }

@@ -12,6 +12,8 @@ import io.sluice.cdk.ConfigValidator;
 import io.sluice.cdk.ConnectorException;
 import io.sluice.cdk.Secrets;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -102,9 +104,9 @@ record SourceConfig(ObjectNode manifest, ObjectNode config, Optional<Path> manif
                 throw ConnectorException.config(MANIFEST_PATH + ": there is no bundled manifest '" + name
                         + "'; bundled manifests: stripe");
             }
-            return parseYaml(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), "bundled manifest " + name);
+            return parseYaml(new String(in.readAllBytes(), StandardCharsets.UTF_8), "bundled manifest " + name);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

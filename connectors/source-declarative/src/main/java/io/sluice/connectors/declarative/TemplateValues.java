@@ -1,6 +1,7 @@
 package io.sluice.connectors.declarative;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,7 @@ final class TemplateValues {
                 collection.forEach(v -> copy.add(plain(v)));
                 yield copy;
             }
-            case Object[] array -> plain(java.util.Arrays.asList(array));
+            case Object[] array -> plain(Arrays.asList(array));
             default -> value;
         };
     }

@@ -2,7 +2,6 @@ package io.sluice.connectors.declarative;
 
 import static io.sluice.connectors.declarative.ApiServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.cdk.ConnectorException;
 import io.sluice.cdk.FailureKind;
