@@ -52,7 +52,8 @@ public final class DeclarativeSource implements Source {
         try {
             SourceConfig loaded = SourceConfig.load(config);
             scrubber = new Scrubber(loaded.secretValues());
-            LoadedSource source = LoadedSource.build(loaded, http, noPlatformToPersist("check"));
+            LoadedSource source = LoadedSource.build(loaded, http, noPlatformToPersist("check"),
+                    LoadedSource.CHECK_RETRY_BUDGET);
             scrubber = source.context().scrubber();
             Discovery.check(source);
             return ConnectionStatus.succeeded();
@@ -67,7 +68,8 @@ public final class DeclarativeSource implements Source {
     @Override
     public Catalog discover(JsonNode config) {
         SourceConfig loaded = SourceConfig.load(config);
-        LoadedSource source = LoadedSource.build(loaded, http, noPlatformToPersist("discover"));
+        LoadedSource source = LoadedSource.build(loaded, http, noPlatformToPersist("discover"),
+                LoadedSource.CHECK_RETRY_BUDGET);
         try {
             return Discovery.catalog(source);
         } catch (ConnectorException e) {

@@ -16,6 +16,9 @@ import java.util.function.Consumer;
  */
 record LoadedSource(List<DeclarativeStream> streams, List<String> checkStreams, ComponentContext context) {
     static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(5);
+    /** How long one request may wait between retries during a read, and during a check or discover. */
+    static final Duration READ_RETRY_BUDGET = Duration.ofHours(1);
+    static final Duration CHECK_RETRY_BUDGET = Duration.ofSeconds(60);
 
     LoadedSource {
         streams = List.copyOf(streams);
@@ -23,10 +26,15 @@ record LoadedSource(List<DeclarativeStream> streams, List<String> checkStreams, 
     }
 
     static LoadedSource build(SourceConfig config, HttpClient http, Consumer<ObjectNode> configUpdates) {
+        return build(config, http, configUpdates, READ_RETRY_BUDGET);
+    }
+
+    static LoadedSource build(SourceConfig config, HttpClient http, Consumer<ObjectNode> configUpdates,
+            Duration retryBudget) {
         Scrubber scrubber = new Scrubber(config.secretValues());
         ManifestNode root = ManifestNode.root(config.manifest());
         RateLimiter limiter = budget(root.optional("api_budget"));
-        RestClient client = new RestClient(http, limiter, scrubber, REQUEST_TIMEOUT);
+        RestClient client = new RestClient(http, limiter, scrubber, REQUEST_TIMEOUT, retryBudget);
         ObjectNode templateConfig = config.config().deepCopy();
         templateConfig.remove(SourceConfig.INJECTED);
         ComponentContext context = new ComponentContext(new Templates(), config.config().deepCopy(),

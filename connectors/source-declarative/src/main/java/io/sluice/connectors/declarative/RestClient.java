@@ -30,12 +30,18 @@ final class RestClient {
     private final RateLimiter limiter;
     private final Scrubber scrubber;
     private final Duration timeout;
+    private final Duration retryBudget;
 
-    RestClient(HttpClient http, RateLimiter limiter, Scrubber scrubber, Duration timeout) {
+    /**
+     * @param retryBudget the most time one request may spend waiting between retries (short for a
+     *     connection check, which a person waits for; long for a read)
+     */
+    RestClient(HttpClient http, RateLimiter limiter, Scrubber scrubber, Duration timeout, Duration retryBudget) {
         this.http = requireNonNull(http, "http");
         this.limiter = requireNonNull(limiter, "limiter");
         this.scrubber = requireNonNull(scrubber, "scrubber");
         this.timeout = requireNonNull(timeout, "timeout");
+        this.retryBudget = requireNonNull(retryBudget, "retryBudget");
     }
 
     static HttpClient newHttpClient() {
@@ -61,6 +67,7 @@ final class RestClient {
      */
     Optional<ApiResponse> send(HttpRequest request, ErrorHandler handler, TemplateVars vars, String what) {
         String target = request.method() + " " + withoutQuery(request.uri());
+        Duration waited = Duration.ZERO;
         for (int attempt = 0; ; attempt++) {
             ApiResponse response = null;
             String failure;
@@ -73,11 +80,13 @@ final class RestClient {
                 throw new SyncCancelledException();
             } catch (IOException e) {
                 failure = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-                if (attempt >= handler.maxRetries()) {
+                Duration wait = handler.waitBefore(attempt + 1, null);
+                if (attempt >= handler.maxRetries() || waited.plus(wait).compareTo(retryBudget) > 0) {
                     throw new ConnectorException(FailureKind.TRANSIENT, scrubber.scrub(what + ": " + target
                             + " failed after " + (attempt + 1) + " attempts: " + failure), null);
                 }
-                pause(handler.waitBefore(attempt + 1, null), what, target, failure);
+                pause(wait, what, target, failure);
+                waited = waited.plus(wait);
                 continue;
             }
             ErrorHandler.Decision decision = handler.decide(response, vars);
@@ -98,12 +107,19 @@ final class RestClient {
                                 + ErrorHandler.truncate(response.body(), BODY_IN_MESSAGES)), null);
                     }
                     Duration wait = handler.waitBefore(attempt + 1, response);
+                    if (waited.plus(wait).compareTo(retryBudget) > 0) {
+                        throw new ConnectorException(FailureKind.TRANSIENT, scrubber.scrub(what + ": " + target
+                                + " answered " + response.status() + " " + reason(response.status()) + " and a retry would"
+                                + " wait longer than " + retryBudget.toSeconds() + " s in all. Last response: "
+                                + ErrorHandler.truncate(response.body(), BODY_IN_MESSAGES)), null);
+                    }
                     if (wait.compareTo(ErrorHandler.LONGEST_WAIT) > 0) {
                         throw new ConnectorException(FailureKind.TRANSIENT, what + ": " + target + " answered "
                                 + response.status() + " and asked to wait " + wait.toSeconds()
                                 + " s, longer than " + ErrorHandler.LONGEST_WAIT.toMinutes() + " minutes", null);
                     }
                     pause(wait, what, target, "status " + response.status());
+                    waited = waited.plus(wait);
                 }
             }
         }

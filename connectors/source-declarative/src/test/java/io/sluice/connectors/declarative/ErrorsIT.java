@@ -187,6 +187,18 @@ class ErrorsIT {
     }
 
     @Test
+    void retriesStopWhenTheirWaitingBudgetIsSpent() {
+        api.on("/slow", r -> new MockResponse.Builder().code(503).addHeader("Retry-After", "0.6").body("busy").build());
+        RestClient client = new RestClient(RestClient.newHttpClient(), RateLimiter.unlimited(), new Scrubber(java.util.List.of()),
+                Duration.ofSeconds(10), Duration.ofSeconds(1));
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.url() + "/slow")).build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.send(request, ErrorHandler.defaults(),
+                        TemplateVars.ofConfig(java.util.Map.of()), "check"))
+                .isInstanceOf(ConnectorException.class).hasMessageContaining("longer than 1 s").hasMessageContaining("busy");
+        assertThat(api.requests("/slow")).hasSize(2);
+    }
+
+    @Test
     void theApiBudgetSpacesRequests() {
         AtomicInteger calls = new AtomicInteger();
         api.on("/good", r -> json(calls.incrementAndGet() < 5 ? "[{\"id\": 1}]" : "[]"));
