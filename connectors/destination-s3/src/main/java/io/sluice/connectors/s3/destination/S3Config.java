@@ -3,6 +3,7 @@ package io.sluice.connectors.s3.destination;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.cdk.ConfigError;
 import io.sluice.cdk.ConfigValidator;
 import io.sluice.cdk.ConnectorException;
@@ -52,6 +53,12 @@ record S3Config(String bucket, String bucketPath, String region, Optional<URI> e
             return List.of(new ConfigError("", "must be a JSON object"));
         }
         List<ConfigError> problems = new ArrayList<>(ConfigValidator.validate(S3Spec.schema(), config));
+        formatOption(config.path("format").path("format_type").asText("")).ifPresent(option -> {
+            problems.removeIf(p -> p.field().equals("format") || p.field().startsWith("format."));
+            problems.addAll(ConfigValidator.validate(option, config).stream()
+                    .filter(p -> p.field().equals("format") || p.field().startsWith("format."))
+                    .toList());
+        });
         problems.addAll(ObjectKeys.validate(text(config, "s3_path_format", ObjectKeys.DEFAULT_PATH_FORMAT),
                 text(config, "file_name_pattern", "")));
         String endpoint = text(config, "s3_endpoint", "");
@@ -70,6 +77,22 @@ record S3Config(String bucket, String bucketPath, String region, Optional<URI> e
                             + " (or leave both empty for the default AWS credentials)"));
         }
         return problems;
+    }
+
+    /**
+     * The spec with {@code format} narrowed to the option the config names: an enum error inside the
+     * chosen option (say {@code compression_codec}) is then reported as such, not as "format_type must
+     * be one of" (which the oneOf would say, since every option then fails).
+     */
+    private static Optional<ObjectNode> formatOption(String formatType) {
+        ObjectNode schema = S3Spec.schema();
+        for (JsonNode option : schema.at("/properties/format/oneOf")) {
+            if (option.at("/properties/format_type/const").asText().equals(formatType)) {
+                ((ObjectNode) schema.get("properties")).set("format", option);
+                return Optional.of(schema);
+            }
+        }
+        return Optional.empty();
     }
 
     /** @throws ConnectorException (CONFIG) naming each field at fault */

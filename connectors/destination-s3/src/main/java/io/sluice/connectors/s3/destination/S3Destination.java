@@ -111,6 +111,7 @@ public final class S3Destination implements Destination {
                 settings.format().extension(), Instant.now(), UUID.randomUUID().toString());
         ExecutorService uploads = Executors.newFixedThreadPool(UPLOAD_THREADS, uploadThreads());
         try (S3Storage storage = S3Storage.open(settings)) {
+            storage.probe(settings.bucketPath());
             List<StreamFiles> streams = new ArrayList<>();
             for (ConfiguredStream stream : catalog.streams()) {
                 streams.add(new StreamFiles(stream, keys.forStream(stream.stream().namespace().orElse(null),

@@ -109,6 +109,11 @@ final class S3Storage implements AutoCloseable {
         });
     }
 
+    /** Lists at most one key under {@code prefix}: fails early, with the server's reason, when the bucket is unusable. */
+    void probe(String prefix) {
+        call("list " + where(prefix), () -> client.listObjectsV2(b -> b.bucket(bucket).prefix(prefix).maxKeys(1)));
+    }
+
     boolean exists(String key) {
         return call("look for " + where(key), () -> {
             try {
