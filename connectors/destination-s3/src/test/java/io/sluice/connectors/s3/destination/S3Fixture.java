@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.UUID;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.blobstore.BlobStore;
+import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -39,8 +41,17 @@ final class S3Fixture implements AutoCloseable {
     }
 
     static S3Fixture start() throws Exception {
+        return start(new TransientNio2BlobStore());
+    }
+
+    /** An S3Proxy that keeps the objects in files under {@code dir}, not in memory. */
+    static S3Fixture startOnDisk(Path dir) throws Exception {
+        return start(new FilesystemNio2BlobStore(dir.toString()));
+    }
+
+    private static S3Fixture start(BlobStore store) throws Exception {
         S3Proxy proxy = S3Proxy.builder()
-                .blobStore(new TransientNio2BlobStore())
+                .blobStore(store)
                 .endpoint(URI.create("http://127.0.0.1:0"))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                 .build();
@@ -121,6 +132,13 @@ final class S3Fixture implements AutoCloseable {
             files.add(file);
         }
         return files;
+    }
+
+    /** Downloads one object to a file, streaming. */
+    void downloadObject(String key, Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.deleteIfExists(file);
+        client.getObject(b -> b.bucket(BUCKET).key(key), file);
     }
 
     /** Multipart uploads started and neither completed nor aborted. */
