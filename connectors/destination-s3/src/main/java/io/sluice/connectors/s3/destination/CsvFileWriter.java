@@ -1,12 +1,11 @@
 package io.sluice.connectors.s3.destination;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.sluice.cdk.RowSchema;
-import io.sluice.protocol.MessageCodec;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Map;
@@ -22,16 +21,13 @@ final class CsvFileWriter implements RowFileWriter {
     private final boolean flatten;
     private final TextFile file;
     private final Writer out;
-    private final StringBuilder jsonText = new StringBuilder(256);
-    private final JsonGenerator json;
+    private final JsonTextBuffer json = new JsonTextBuffer();
 
     CsvFileWriter(RowSchema schema, boolean flatten, MultipartOutputStream upload, boolean gzip) throws IOException {
         this.schema = schema;
         this.flatten = flatten;
         this.file = new TextFile(upload, gzip);
         this.out = new BufferedWriter(new OutputStreamWriter(file.out(), StandardCharsets.UTF_8), 64 * 1024);
-        this.json = MessageCodec.mapper().getFactory().createGenerator(new AppendingWriter(jsonText));
-        json.setRootValueSeparator(null);
         writeHeader();
     }
 
@@ -60,10 +56,7 @@ final class CsvFileWriter implements RowFileWriter {
             }
         } else {
             out.write(',');
-            jsonText.setLength(0);
-            JsonValues.writeObject(json, schema, row);
-            json.flush();
-            quoted(jsonText);
+            quoted(json.row(schema, row));
         }
         out.write("\r\n");
     }
@@ -72,20 +65,14 @@ final class CsvFileWriter implements RowFileWriter {
         switch (value) {
             case null -> { }
             case String s -> quoted(s);
-            case Map<?, ?> m -> quoted(asJson(m));
-            case Collection<?> c -> quoted(asJson(c));
-            case Object[] a -> quoted(asJson(a));
-            case Number n -> out.write(JsonValues.text(n));
+            case Map<?, ?> m -> quoted(json.value(m));
+            case Collection<?> c -> quoted(json.value(c));
+            case Object[] a -> quoted(json.value(a));
+            case BigDecimal d -> out.write(d.toPlainString());
+            case Number n -> out.write(n.toString());
             case Boolean b -> out.write(b ? "true" : "false");
             default -> quoted(JsonValues.text(value));
         }
-    }
-
-    private CharSequence asJson(Object value) throws IOException {
-        jsonText.setLength(0);
-        JsonValues.write(json, value);
-        json.flush();
-        return jsonText;
     }
 
     /** Writes a field, in quotes when it is empty or holds a comma, quote or line break. */
@@ -124,30 +111,5 @@ final class CsvFileWriter implements RowFileWriter {
     @Override
     public void abort() {
         file.abort();
-    }
-
-    /** A Writer appending to a StringBuilder that the caller empties. */
-    private static final class AppendingWriter extends Writer {
-        private final StringBuilder target;
-
-        AppendingWriter(StringBuilder target) {
-            this.target = target;
-        }
-
-        @Override
-        public void write(char[] chars, int offset, int length) {
-            target.append(chars, offset, length);
-        }
-
-        @Override
-        public void write(String text, int offset, int length) {
-            target.append(text, offset, offset + length);
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
     }
 }

@@ -53,11 +53,6 @@ final class MultipartOutputStream extends OutputStream {
         return position;
     }
 
-    /** Parts uploaded so far (0 until the object outgrows one part). */
-    int partCount() {
-        return parts.size() + (inFlight == null ? 0 : 1);
-    }
-
     @Override
     public void write(int b) throws IOException {
         if (filled == buffer.length) {

@@ -3,7 +3,6 @@ package io.sluice.connectors.s3.destination;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sluice.cdk.JsonText;
 import io.sluice.cdk.RowSchema;
 import io.sluice.cdk.TemporalValues;
 import java.math.BigDecimal;
@@ -103,11 +102,11 @@ record ParquetColumn(String name, Kind kind, int precision, int scale) {
         };
     }
 
-    /** Adds a non-null value to the field the consumer is in. */
-    void write(RecordConsumer out, Object value) {
+    /** Adds a non-null value to the field the consumer is in; {@code json} renders nested values. */
+    void write(RecordConsumer out, Object value, JsonTextBuffer json) {
         switch (kind) {
             case STRING -> out.addBinary(Binary.fromString(value instanceof String s ? s : JsonValues.text(value)));
-            case JSON -> out.addBinary(Binary.fromString(JsonText.of(value)));
+            case JSON -> out.addBinary(Binary.fromString(json.value(value).toString()));
             case LONG -> out.addLong(longValue(value));
             case DOUBLE -> out.addDouble(value instanceof Number n ? n.doubleValue() : Double.parseDouble(value.toString()));
             case DECIMAL_LONG -> out.addLong(unscaled(value).longValueExact());

@@ -30,6 +30,7 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
     private final String stream;
     private final MessageType schema;
     private final ParquetColumn[] columns;
+    private final JsonTextBuffer json = new JsonTextBuffer();
     private RecordConsumer out;
     private String abId;
     private long emittedAtMillis;
@@ -90,7 +91,7 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
             int field = i + 2;
             out.startField(column.name(), field);
             try {
-                column.write(out, value);
+                column.write(out, value, json);
             } catch (RuntimeException e) {
                 throw ConnectorException.system("stream " + stream + ", column " + column.name() + ": a "
                         + value.getClass().getSimpleName() + " value cannot be stored as " + column.kind()

@@ -43,6 +43,7 @@ final class StreamFiles {
     private long openFirstRow;
     private long openRows;
     private int nextPart;
+    private boolean replacing;
     private long rows;
 
     StreamFiles(ConfiguredStream stream, ObjectKeys.StreamKeys keys, OutputFormat format, S3Storage storage,
@@ -119,6 +120,7 @@ final class StreamFiles {
 
     /** For OVERWRITE, at the end of a good sync: deletes the stream's files that this sync did not write. */
     void deleteEarlierFiles() {
+        replacing = true;
         List<String> old = storage.list(keys.listPrefix()).stream()
                 .filter(key -> keys.isStreamFile(key) && !written.contains(key))
                 .toList();
@@ -128,13 +130,16 @@ final class StreamFiles {
         }
     }
 
-    /** After a failure: drops the open file and, for OVERWRITE, the completed ones. Never throws. */
+    /**
+     * After a failure: drops the open file and, for OVERWRITE, the completed ones, unless the old
+     * files were already being deleted (then the new ones are all the stream has). Never throws.
+     */
     void abort() {
         if (open != null) {
             open.abort();
             open = null;
         }
-        if (mode() == DestinationSyncMode.OVERWRITE && !completed.isEmpty()) {
+        if (mode() == DestinationSyncMode.OVERWRITE && !replacing && !completed.isEmpty()) {
             try {
                 storage.delete(List.copyOf(completed));
             } catch (RuntimeException e) {
@@ -144,12 +149,9 @@ final class StreamFiles {
         }
     }
 
-    List<String> completedKeys() {
-        return List.copyOf(completed);
-    }
-
-    long rows() {
-        return rows;
+    /** What the stream's files hold, for the log. */
+    String summary() {
+        return stream.stream().name() + ": " + rows + " rows in " + completed.size() + " file(s)";
     }
 
     private void start(long firstRow) throws IOException {

@@ -69,7 +69,7 @@ final class SyncRun {
             }
             waiting.forEach(w -> acknowledger.acknowledge(w.state()));
             waiting.clear();
-            LOG.info("S3 write finished: {} rows in {} streams", rowCount, streams.size());
+            LOG.info("S3 write finished: {}", String.join("; ", streams.stream().map(StreamFiles::summary).toList()));
         } catch (IOException e) {
             abort();
             throw ConnectorException.system("could not write a file to S3: " + e.getMessage(), e);
