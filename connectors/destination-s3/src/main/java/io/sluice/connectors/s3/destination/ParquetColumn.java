@@ -32,7 +32,9 @@ import org.apache.parquet.schema.Types;
  *       {@code precision} (1-38) and {@code scale} keywords (values are rounded half-up to the scale)
  *   <li>string/date: DATE; date-time: TIMESTAMP(MICROS) adjusted to UTC, or local (not adjusted)
  *       for {@code timestamp_without_timezone}; time: TIME(MICROS), UTC-adjusted when with time zone
- *   <li>objects, arrays and untyped values: STRING annotated JSON, holding the value as JSON text
+ *   <li>objects, arrays and untyped values: STRING holding the value as JSON text. Plain UTF-8 strings
+ *       rather than Parquet's JSON annotation, which not every engine maps; every reader (DuckDB,
+ *       Dremio, Spark) reads a string, and DuckDB's JSON functions take it as it is
  * </ul>
  */
 record ParquetColumn(String name, Kind kind, int precision, int scale) {
@@ -82,7 +84,7 @@ record ParquetColumn(String name, Kind kind, int precision, int scale) {
     Type type() {
         return switch (kind) {
             case STRING -> Types.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(name);
-            case JSON -> Types.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.jsonType()).named(name);
+            case JSON -> Types.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(name);
             case LONG -> Types.optional(PrimitiveTypeName.INT64).named(name);
             case DOUBLE -> Types.optional(PrimitiveTypeName.DOUBLE).named(name);
             case DECIMAL_LONG -> Types.optional(PrimitiveTypeName.INT64)

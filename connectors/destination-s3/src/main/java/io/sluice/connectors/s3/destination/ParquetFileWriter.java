@@ -42,6 +42,9 @@ final class ParquetFileWriter implements RowFileWriter {
                 .withDictionaryPageSize(format.dictionaryPageSizeBytes())
                 .withMaxPaddingSize(format.maxPaddingBytes())
                 .withDictionaryEncoding(format.dictionaryEncoding())
+                // every _airbyte_ab_id is new: a dictionary and min/max statistics only cost time
+                .withDictionaryEncoding(RowWriteSupport.AB_ID, false)
+                .withStatisticsEnabled(RowWriteSupport.AB_ID, false)
                 .build();
         return new ParquetFileWriter(upload, support, writer);
     }
