@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,6 +27,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FormatsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static S3Fixture s3;
+
+    @TempDir
+    static Path tmp;
 
     @BeforeAll
     static void startS3() throws Exception {
@@ -152,7 +156,7 @@ class FormatsIT {
         ObjectNode config = s3.config(format);
         new S3Destination().write(config, RichStream.catalog(DestinationSyncMode.APPEND), new ListRecordInput(List.of(
                 rows(0, RichStream.ROW_1, RichStream.ROW_2), rows(0, RichStream.ROW_3))), new RecordingAcknowledger());
-        return s3.download(config.get("s3_bucket_path").asText() + "/", Files.createTempDirectory("formats"));
+        return s3.download(config.get("s3_bucket_path").asText() + "/", Files.createTempDirectory(tmp, "formats"));
     }
 
     /** The record as JSON, as RowJson writes it. */

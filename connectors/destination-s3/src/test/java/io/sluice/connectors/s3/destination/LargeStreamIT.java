@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A stream several times larger than the heap this test runs with (the module's pom gives it its own
@@ -29,11 +30,14 @@ class LargeStreamIT {
     private static final int ROWS = 400_000;
     private static final int TEXT = 1000;
 
+    @TempDir
+    Path tmp;
+
     @Test
     void aStreamLargerThanTheHeapIsWrittenCompletely() throws Exception {
         long heap = Runtime.getRuntime().maxMemory();
         assumeThat(heap).as("runs in the bounded-memory execution only (-Xmx192m)").isLessThan(256L << 20);
-        Path store = Files.createTempDirectory("s3proxy-store");
+        Path store = Files.createDirectories(tmp.resolve("s3proxy-store"));
         try (S3Fixture s3 = S3Fixture.startOnDisk(store)) {
             ObjectNode format = S3Fixture.parquet("UNCOMPRESSED").put("block_size_mb", 16).put("dictionary_encoding", false);
             ObjectNode config = s3.config(format).put("file_size_mb", 150);
@@ -44,7 +48,7 @@ class LargeStreamIT {
 
             List<String> keys = s3.keys(path);
             long written = 0;
-            Path dir = Files.createTempDirectory("large");
+            Path dir = Files.createDirectories(tmp.resolve("downloaded"));
             for (String key : keys) {
                 Path file = dir.resolve(key);
                 s3.downloadObject(key, file);

@@ -15,10 +15,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The shared destination contract, against S3Proxy, read back with DuckDB's read_parquet. */
 class S3DestinationContractIT extends DestinationContractTest {
     private static S3Fixture s3;
+
+    @TempDir
+    static Path tmp;
 
     @BeforeAll
     static void startS3() throws Exception {
@@ -54,7 +58,7 @@ class S3DestinationContractIT extends DestinationContractTest {
     @Override
     protected List<Map<String, Object>> readBack(JsonNode config, String namespace, String streamName) {
         try {
-            Path dir = Files.createTempDirectory("s3-readback");
+            Path dir = Files.createTempDirectory(tmp, "s3-readback");
             List<Path> files = s3.download(config.get("s3_bucket_path").asText() + "/", dir);
             if (files.isEmpty()) {
                 return List.of();

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 
 /** Overwrite and append, state acknowledgement, failures and the object layout, against S3Proxy. */
@@ -30,6 +31,9 @@ class SyncBehaviourIT {
     private static final WriteTuning EVERY_CHECKPOINT = new WriteTuning(5 << 20, Duration.ZERO);
     private static final WriteTuning HOURLY = new WriteTuning(5 << 20, Duration.ofHours(1));
     private static S3Fixture s3;
+
+    @TempDir
+    static Path tmp;
 
     @BeforeAll
     static void startS3() throws Exception {
@@ -102,7 +106,7 @@ class SyncBehaviourIT {
 
         assertThat(acknowledger.states()).extracting(SyncBehaviourIT::position).containsExactly(7);
         assertThat(s3.keys(path(config))).hasSize(3).allSatisfy(k -> assertThat(k).endsWith(".csv.gz"));
-        Path dir = Files.createTempDirectory("append");
+        Path dir = Files.createTempDirectory(tmp, "append");
         s3.download(path(config), dir);
         assertThat(DuckDbFiles.query("name", "read_csv", dir.resolve("**/*.csv.gz"), "ORDER BY id"))
                 .extracting(r -> r.get("name")).containsExactly("a", "b", "c", "d");
@@ -158,7 +162,7 @@ class SyncBehaviourIT {
             String eTag = s3.client().headObject(b -> b.bucket(S3Fixture.BUCKET).key(key)).eTag();
             assertThat(eTag).as("ETag of %s", key).matches("\"?[0-9a-f]{32}-[2-9]\"?");
         }
-        Path dir = Files.createTempDirectory("rolled");
+        Path dir = Files.createTempDirectory(tmp, "rolled");
         s3.download(path(config), dir);
         assertThat(DuckDbFiles.query("count(*) AS n, count(DISTINCT id) AS ids, sum(id) AS total", "read_json",
                 dir.resolve("**/*.jsonl"), "")).containsExactly(Map.of("n", 8000L, "ids", 8000L,
@@ -177,7 +181,7 @@ class SyncBehaviourIT {
         write(config, DestinationSyncMode.APPEND, EVERY_CHECKPOINT, new io.sluice.cdk.Chunk.RowBatch(0, rows));
 
         assertThat(s3.keys(path(config))).hasSizeGreaterThanOrEqualTo(2);
-        Path dir = Files.createTempDirectory("parquet-rolled");
+        Path dir = Files.createTempDirectory(tmp, "parquet-rolled");
         s3.download(path(config), dir);
         assertThat(DuckDbFiles.query("count(*) AS n, count(DISTINCT id) AS ids", "read_parquet",
                 dir.resolve("**/*.parquet"), "")).containsExactly(Map.of("n", 3000L, "ids", 3000L));
@@ -199,7 +203,7 @@ class SyncBehaviourIT {
                 java.util.regex.Pattern.quote(path(config) + "shop/rich/year=" + today.getYear() + "/month="
                         + "%02d".formatted(today.getMonthValue()) + "/day=" + "%02d".formatted(today.getDayOfMonth())
                         + "/") + "\\d{6}_\\d{3}_\\d{13}_[0-9a-f-]{36}_" + date + "_\\d{13}_0_[0-9a-f-]{36}\\.parquet"));
-        Path dir = Files.createTempDirectory("hive");
+        Path dir = Files.createTempDirectory(tmp, "hive");
         s3.download(path(config), dir);
         assertThat(DuckDbFiles.query("SELECT year, month, day, count(*) AS n FROM read_parquet('"
                 + dir.resolve("**/*.parquet") + "', hive_partitioning = true) GROUP BY ALL"))
@@ -253,7 +257,7 @@ class SyncBehaviourIT {
     }
 
     private static List<String> names(ObjectNode config) throws Exception {
-        Path dir = Files.createTempDirectory("names");
+        Path dir = Files.createTempDirectory(tmp, "names");
         s3.download(path(config), dir);
         return DuckDbFiles.query("name", "read_parquet", dir.resolve("**/*.parquet"), "").stream()
                 .map(r -> (String) r.get("name")).toList();
