@@ -11,7 +11,13 @@ import io.sluice.cdk.FailureKind;
 import io.sluice.cdk.testkit.DestinationContractTest;
 import io.sluice.cdk.testkit.ListRecordInput;
 import io.sluice.cdk.testkit.RecordingAcknowledger;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.sluice.protocol.AirbyteStream;
+import io.sluice.protocol.ConfiguredCatalog;
+import io.sluice.protocol.ConfiguredStream;
 import io.sluice.protocol.DestinationSyncMode;
+import io.sluice.protocol.StreamDescriptor;
+import io.sluice.protocol.SyncMode;
 import io.sluice.protocol.StateMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -239,6 +245,45 @@ class SyncBehaviourIT {
 
         assertThat(s3.keys(path(config))).hasSize(3).contains(path(config) + "contract_items_notes.txt",
                 path(config) + "contract_items_archive_0.parquet");
+    }
+
+    @Test
+    void twoStreamsKeepTheirOwnFilesAndModes() throws Exception {
+        ObjectNode config = s3.config(S3Fixture.jsonl(true, false));
+        ConfiguredCatalog catalog = new ConfiguredCatalog(List.of(
+                stream("items", DestinationSyncMode.OVERWRITE), stream("events", DestinationSyncMode.APPEND)));
+        StateMessage events1 = StateMessage.ofStream(StreamDescriptor.of("shop", "events"),
+                JsonNodeFactory.instance.objectNode().put("position", 1));
+        StateMessage items1 = StateMessage.ofStream(StreamDescriptor.of("shop", "items"),
+                JsonNodeFactory.instance.objectNode().put("position", 2));
+        new S3Destination(EVERY_CHECKPOINT).write(config, catalog, new ListRecordInput(List.of(
+                rows(0, item(1, "a"), item(2, "b")), rows(1, item(10, "e1")))), new RecordingAcknowledger());
+        RecordingAcknowledger acknowledger = new RecordingAcknowledger();
+        List<List<StateMessage>> acknowledgedWhile = new ArrayList<>();
+
+        new S3Destination(EVERY_CHECKPOINT).write(config, catalog, new ScriptedInput()
+                .chunk(rows(1, item(11, "e2")))
+                .chunk(checkpoint(events1))
+                .then(() -> acknowledgedWhile.add(acknowledger.states()))
+                .chunk(rows(0, item(3, "c")))
+                .chunk(checkpoint(items1))
+                .then(() -> acknowledgedWhile.add(acknowledger.states())), acknowledger);
+
+        assertThat(acknowledgedWhile).containsExactly(List.of(events1), List.of(events1));
+        assertThat(acknowledger.states()).containsExactly(events1, items1);
+        Path dir = Files.createTempDirectory(tmp, "two-streams");
+        s3.download(path(config), dir);
+        assertThat(DuckDbFiles.query("name", "read_json", dir.resolve("**/shop/items/*.jsonl"), "ORDER BY id"))
+                .extracting(r -> r.get("name")).containsExactly("c");
+        assertThat(DuckDbFiles.query("name", "read_json", dir.resolve("**/shop/events/*.jsonl"), "ORDER BY id"))
+                .extracting(r -> r.get("name")).containsExactly("e1", "e2");
+    }
+
+    private static ConfiguredStream stream(String name, DestinationSyncMode mode) {
+        AirbyteStream stream = AirbyteStream.of("shop", name,
+                DestinationContractTest.catalog(mode).streams().getFirst().stream().jsonSchema(), List.of(), List.of());
+        return ConfiguredStream.of(stream, mode == DestinationSyncMode.OVERWRITE ? SyncMode.FULL_REFRESH
+                : SyncMode.INCREMENTAL, List.of(), mode, List.of());
     }
 
     @Test
