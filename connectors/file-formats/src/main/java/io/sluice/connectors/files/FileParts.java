@@ -35,7 +35,7 @@ public final class FileParts {
     }
 
     /** Opens {@code source} and hands each part to {@code handler}, until it returns false. */
-    public static void forEach(FileSource source, Handler handler) throws IOException {
+    public static void forEach(FileLocation source, Handler handler) throws IOException {
         try (InputStream raw = source.open(); BufferedInputStream in = new BufferedInputStream(raw, BUFFER)) {
             byte[] head = peek(in, 4);
             if (startsWith(head, GZIP)) {

@@ -31,7 +31,7 @@ public final class FileReading {
     }
 
     /** Samples up to {@code maxRecords} records of the file (all its parts) into {@code inference}. */
-    public static void sample(FileSource source, ReadOptions options, long maxRecords, SchemaInference inference) {
+    public static void sample(FileLocation source, ReadOptions options, long maxRecords, SchemaInference inference) {
         run(source, options, (reader, name) -> {
             while (inference.records() < maxRecords && reader.next(inference)) {
                 inference.recordSeen();
@@ -47,7 +47,7 @@ public final class FileReading {
      * @return the number of rows read
      * @throws SyncCancelledException once the thread is interrupted
      */
-    public static long read(FileSource source, ReadOptions options, RowAssembler assembler, RowHandler handler) {
+    public static long read(FileLocation source, ReadOptions options, RowAssembler assembler, RowHandler handler) {
         long[] rows = {0};
         run(source, options, (reader, name) -> {
             while (next(reader, assembler)) {
@@ -75,7 +75,7 @@ public final class FileReading {
         boolean read(RecordReader reader, String name) throws IOException;
     }
 
-    private static void run(FileSource source, ReadOptions options, PartReader partReader) {
+    private static void run(FileLocation source, ReadOptions options, PartReader partReader) {
         String[] current = {source.describe()};
         RecordReader[] open = {null};
         try {

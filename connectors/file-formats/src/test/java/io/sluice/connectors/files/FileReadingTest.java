@@ -47,13 +47,13 @@ class FileReadingTest {
 
     private static RowSchema infer(Path file, ReadOptions options) {
         SchemaInference inference = new SchemaInference(options.format().isText());
-        FileReading.sample(new LocalFileSource(file, "url"), options, 1000, inference);
+        FileReading.sample(new LocalFileLocation(file, "url"), options, 1000, inference);
         return RowSchema.of(inference.jsonSchema());
     }
 
     private static List<Object[]> read(Path file, ReadOptions options, RowSchema schema) {
         List<Object[]> rows = new ArrayList<>();
-        FileReading.read(new LocalFileSource(file, "url"), options, new RowAssembler(schema), rows::add);
+        FileReading.read(new LocalFileLocation(file, "url"), options, new RowAssembler(schema), rows::add);
         return rows;
     }
 

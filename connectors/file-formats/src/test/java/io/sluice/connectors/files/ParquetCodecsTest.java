@@ -51,14 +51,14 @@ class ParquetCodecsTest {
         assertThat(Files.size(file)).isPositive();
         ReadOptions options = ReadOptions.of(FileFormat.PARQUET);
         SchemaInference inference = new SchemaInference(false);
-        FileReading.sample(new LocalFileSource(file, "url"), options, 100, inference);
+        FileReading.sample(new LocalFileLocation(file, "url"), options, 100, inference);
         RowSchema schema = RowSchema.of(inference.jsonSchema());
 
         assertThat(schema.columns()).extracting(RowSchema.Column::type).containsExactly(ValueType.INTEGER,
                 ValueType.STRING, ValueType.NUMBER, ValueType.BOOLEAN, ValueType.DATE, ValueType.TIMESTAMP,
                 ValueType.TIMESTAMP_TZ, ValueType.NUMBER, ValueType.INTEGER, ValueType.OBJECT, ValueType.ARRAY);
         List<Object[]> rows = new ArrayList<>();
-        FileReading.read(new LocalFileSource(file, "url"), options, new RowAssembler(schema), rows::add);
+        FileReading.read(new LocalFileLocation(file, "url"), options, new RowAssembler(schema), rows::add);
         assertThat(rows).containsExactly(
                 new Object[] {1L, "Ann", 9.5, true, LocalDate.of(2024, 1, 31),
                         LocalDateTime.parse("2024-01-31T10:00:00.123456"), Instant.parse("2024-01-31T10:00:00Z"),

@@ -12,10 +12,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** A file on local disk. */
-public record LocalFileSource(Path path, String field) implements FileSource {
+public record LocalFileLocation(Path path, String field) implements FileLocation {
 
     /** @param field the config field that names the path, for messages */
-    public LocalFileSource {
+    public LocalFileLocation {
         requireNonNull(path, "path");
         requireNonNull(field, "field");
     }

@@ -8,9 +8,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 
 /** An S3 object, streamed with one GET per {@link #open()}. */
-public record S3ObjectSource(S3Client client, S3Settings settings, String bucket, String key) implements FileSource {
+public record S3ObjectLocation(S3Client client, S3Settings settings, String bucket, String key) implements FileLocation {
 
-    public S3ObjectSource {
+    public S3ObjectLocation {
         requireNonNull(client, "client");
         requireNonNull(settings, "settings");
         requireNonNull(bucket, "bucket");

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** Where a file's bytes come from: a local path, an HTTP(S) URL, an S3 object. */
-public interface FileSource {
+public interface FileLocation {
 
     /** The file's address for messages (a path or URL, never with credentials). */
     String describe();
