@@ -54,7 +54,7 @@ public final class FileSource implements Source {
             FileConfig file = FileConfig.from(config);
             SchemaInference inference = sample(file, 1);
             if (inference.isEmpty()) {
-                return ConnectionStatus.failed(file.url() + " holds no columns (the file is empty)");
+                return ConnectionStatus.failed("url: the file holds no columns (it is empty)");
             }
             return ConnectionStatus.succeeded();
         } catch (ConnectorException e) {
@@ -70,7 +70,7 @@ public final class FileSource implements Source {
         FileConfig file = FileConfig.from(config);
         SchemaInference inference = sample(file, file.sampleRows());
         if (inference.isEmpty()) {
-            throw ConnectorException.config(file.url() + " holds no columns (the file is empty)");
+            throw ConnectorException.config("url: the file holds no columns (it is empty)");
         }
         ObjectNode schema = inference.jsonSchema();
         LOG.info("discovered {} columns from {} sampled rows", schema.path("properties").size(), inference.records());
