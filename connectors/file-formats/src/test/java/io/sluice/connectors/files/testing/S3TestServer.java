@@ -1,10 +1,11 @@
 package io.sluice.connectors.files.testing;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.blobstore.BlobStore;
+import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -25,9 +26,19 @@ public final class S3TestServer implements AutoCloseable {
     private final S3Proxy proxy;
     private final S3Client client;
 
+    /** Objects kept in memory. */
     public S3TestServer() throws Exception {
+        this(new TransientNio2BlobStore());
+    }
+
+    /** Objects kept as files under {@code directory}, for objects larger than the heap. */
+    public S3TestServer(Path directory) throws Exception {
+        this(new FilesystemNio2BlobStore(directory.toString()));
+    }
+
+    private S3TestServer(BlobStore store) throws Exception {
         proxy = S3Proxy.builder()
-                .blobStore(new TransientNio2BlobStore())
+                .blobStore(store)
                 .endpoint(URI.create("http://127.0.0.1:0"))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                 .build();
@@ -60,8 +71,9 @@ public final class S3TestServer implements AutoCloseable {
         client.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(bytes));
     }
 
-    public void put(String bucket, String key, Path file) throws java.io.IOException {
-        put(bucket, key, Files.readAllBytes(file));
+    /** Streams the file up (never whole in memory). */
+    public void put(String bucket, String key, Path file) {
+        client.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromFile(file));
     }
 
     public void delete(String bucket, String key) {
