@@ -1,6 +1,7 @@
 package io.sluice.connectors.files;
 
 import io.sluice.cdk.ConnectorException;
+import io.sluice.cdk.FailureKind;
 import io.sluice.cdk.SyncCancelledException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -89,7 +90,7 @@ public final class FileReading {
                 }
             });
         } catch (BadFileException e) {
-            throw new ConnectorException(io.sluice.cdk.FailureKind.CONFIG, current[0] + ": " + e.getMessage(), e);
+            throw new ConnectorException(FailureKind.CONFIG, current[0] + ": " + e.getMessage(), e);
         } catch (CharacterCodingException e) {
             String where = open[0] == null ? "" : " after " + open[0].position();
             throw ConnectorException.config(current[0] + ": the text is not valid " + encodingName(options) + where

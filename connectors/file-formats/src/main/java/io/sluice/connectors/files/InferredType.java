@@ -125,11 +125,11 @@ enum InferredType {
             if (m.lookingAt()) {
                 String rest = s.substring(m.end());
                 if (rest.isEmpty()) {
-                    ValueConversion.convert(io.sluice.cdk.ValueType.TIMESTAMP, s);
+                    ValueConversion.convert(ValueType.TIMESTAMP, s);
                     return TIMESTAMP;
                 }
                 if (OFFSET_TEXT.matcher(rest).matches()) {
-                    ValueConversion.convert(io.sluice.cdk.ValueType.TIMESTAMP_TZ, s);
+                    ValueConversion.convert(ValueType.TIMESTAMP_TZ, s);
                     return TIMESTAMP_TZ;
                 }
             }

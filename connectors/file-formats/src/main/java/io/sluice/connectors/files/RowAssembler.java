@@ -6,6 +6,7 @@ import io.sluice.cdk.RowSchema;
 import io.sluice.cdk.ValueType;
 import java.time.DateTimeException;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -76,7 +77,7 @@ public final class RowAssembler implements FieldSink {
     private static String typeName(ValueType type) {
         return switch (type) {
             case TIMESTAMP, TIMESTAMP_TZ -> "date-time";
-            default -> type.name().toLowerCase(java.util.Locale.ROOT);
+            default -> type.name().toLowerCase(Locale.ROOT);
         };
     }
 

@@ -1,5 +1,6 @@
 package io.sluice.connectors.s3.source;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.cdk.ConnectorException;
 import io.sluice.cdk.RowSchema;
@@ -33,7 +34,7 @@ final class StreamSchemas {
         ObjectNode properties = (ObjectNode) schema.get("properties");
         properties.remove(List.of(LAST_MODIFIED_COLUMN, URL_COLUMN));
         RowSchema.JsonSchemaBuilder builder = new RowSchema.JsonSchemaBuilder();
-        for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> p : properties.properties()) {
+        for (Map.Entry<String, JsonNode> p : properties.properties()) {
             builder.property(p.getKey(), (ObjectNode) p.getValue());
         }
         return builder.property(LAST_MODIFIED_COLUMN, ValueType.STRING).property(URL_COLUMN, ValueType.STRING).build();
