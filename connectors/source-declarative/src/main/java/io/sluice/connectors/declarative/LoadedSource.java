@@ -16,9 +16,12 @@ import java.util.function.Consumer;
  */
 record LoadedSource(List<DeclarativeStream> streams, List<String> checkStreams, ComponentContext context) {
     static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(5);
-    /** How long one request may wait between retries during a read, and during a check or discover. */
+    /**
+     * How long one request may wait between retries during a read, and during a check or discover
+     * (someone is waiting for "Test connection": a dead host answers within about ten seconds).
+     */
     static final Duration READ_RETRY_BUDGET = Duration.ofHours(1);
-    static final Duration CHECK_RETRY_BUDGET = Duration.ofSeconds(60);
+    static final Duration CHECK_RETRY_BUDGET = Duration.ofSeconds(10);
 
     LoadedSource {
         streams = List.copyOf(streams);
