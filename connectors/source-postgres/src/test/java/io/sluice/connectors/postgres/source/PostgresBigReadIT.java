@@ -8,6 +8,7 @@ import io.sluice.cdk.Emitter;
 import io.sluice.cdk.InputState;
 import io.sluice.cdk.SyncCancelledException;
 import io.sluice.cdk.testkit.CollectingEmitter;
+import io.sluice.cdk.testkit.SourceReads;
 import io.sluice.protocol.AirbyteStream;
 import io.sluice.protocol.LogMessage;
 import io.sluice.protocol.StateMessage;
@@ -59,15 +60,15 @@ class PostgresBigReadIT {
     void parallelRangesReadExactlyTheRowsOfOneCursor() throws Exception {
         PostgresSource chunking = new PostgresSource(10_000, 1);
         ObjectNode config = db.config().put("parallelism", 3);
-        AirbyteStream stream = PgReads.stream(chunking, config, "chunked");
+        AirbyteStream stream = SourceReads.stream(chunking, config, "chunked");
 
-        CollectingEmitter parallel = PgReads.read(chunking, config, PgReads.fullRefresh(stream), InputState.empty());
+        CollectingEmitter parallel = SourceReads.read(chunking, config, SourceReads.fullRefresh(stream), InputState.empty());
 
         List<List<Object>> expected = new ArrayList<>();
         try (Connection connection = new PgConnections(PostgresConfig.from(config)).open()) {
             PgTable table = PgCatalog.table(connection, db.name(), "chunked").orElseThrow();
             assertThat(table.pages()).isGreaterThan(100);
-            StreamPlan plan = StreamPlan.of(0, PgReads.fullRefresh(stream).streams().getFirst(), table);
+            StreamPlan plan = StreamPlan.of(0, SourceReads.fullRefresh(stream).streams().getFirst(), table);
             new CursorScan(plan).scan(connection, "", row -> expected.add(Arrays.asList(row)));
         }
         assertThat(expected).hasSize(60_030 - 594);
@@ -79,10 +80,10 @@ class PostgresBigReadIT {
     void aMillionRowsPassInConstantMemory() {
         for (PostgresSource source : List.of(new PostgresSource(), new PostgresSource(100_000, 1))) {
             ObjectNode config = db.config().put("parallelism", 2);
-            AirbyteStream stream = PgReads.stream(source, config, "million");
+            AirbyteStream stream = SourceReads.stream(source, config, "million");
             CountingEmitter out = new CountingEmitter(-1);
 
-            source.read(config, PgReads.fullRefresh(stream), InputState.empty(), out);
+            source.read(config, SourceReads.fullRefresh(stream), InputState.empty(), out);
 
             assertThat(out.rows).isEqualTo(1_000_000);
             assertThat(out.idSum).isEqualTo(1_000_000L * 1_000_001L / 2);
@@ -94,10 +95,10 @@ class PostgresBigReadIT {
     void anEmitterCancellingStopsTheReadAndTheConnectionsEnd() throws Exception {
         for (PostgresSource source : List.of(new PostgresSource(), new PostgresSource(100_000, 1))) {
             ObjectNode config = db.config().put("parallelism", 2);
-            AirbyteStream stream = PgReads.stream(source, config, "million");
+            AirbyteStream stream = SourceReads.stream(source, config, "million");
             CountingEmitter out = new CountingEmitter(50_000);
 
-            assertThatThrownBy(() -> source.read(config, PgReads.fullRefresh(stream), InputState.empty(), out))
+            assertThatThrownBy(() -> source.read(config, SourceReads.fullRefresh(stream), InputState.empty(), out))
                     .isInstanceOf(SyncCancelledException.class);
             assertThat(out.rows).isEqualTo(50_000);
         }
@@ -108,7 +109,7 @@ class PostgresBigReadIT {
     void interruptingTheReadingThreadStopsItPromptly() throws Exception {
         for (PostgresSource source : List.of(new PostgresSource(), new PostgresSource(100_000, 1))) {
             ObjectNode config = db.config().put("parallelism", 2);
-            AirbyteStream stream = PgReads.stream(source, config, "million");
+            AirbyteStream stream = SourceReads.stream(source, config, "million");
             CountDownLatch started = new CountDownLatch(1);
             AtomicReference<Throwable> failure = new AtomicReference<>();
             CountingEmitter out = new CountingEmitter(-1) {
@@ -125,7 +126,7 @@ class PostgresBigReadIT {
             };
             Thread reader = new Thread(() -> {
                 try {
-                    source.read(config, PgReads.fullRefresh(stream), InputState.empty(), out);
+                    source.read(config, SourceReads.fullRefresh(stream), InputState.empty(), out);
                 } catch (Throwable t) {
                     failure.set(t);
                 }
