@@ -93,7 +93,7 @@ final class MySqlConnections {
         Properties p = JdbcUrlParams.parse(config.jdbcUrlParams());
         p.setProperty("user", config.username());
         config.password().ifPresent(s -> p.setProperty("password", s.reveal()));
-        p.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS * 1000));
+        p.putIfAbsent("connectTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS * 1000));
         p.setProperty("tcpKeepAlive", "true");
         p.setProperty("sslMode", sslMode);
         // the driver takes the PEM text itself as well as a file path
