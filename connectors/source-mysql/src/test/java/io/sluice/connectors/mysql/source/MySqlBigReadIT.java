@@ -3,20 +3,16 @@ package io.sluice.connectors.mysql.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sluice.cdk.Emitter;
 import io.sluice.cdk.InputState;
 import io.sluice.cdk.SyncCancelledException;
+import io.sluice.cdk.testkit.CountingEmitter;
+import io.sluice.cdk.testkit.InterruptedRead;
 import io.sluice.cdk.testkit.SourceReads;
 import io.sluice.protocol.AirbyteStream;
-import io.sluice.protocol.LogMessage;
-import io.sluice.protocol.StateMessage;
-import io.sluice.protocol.TraceMessage;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,9 +47,9 @@ class MySqlBigReadIT {
 
         source.read(db.config(), SourceReads.fullRefresh(stream), InputState.empty(), out);
 
-        assertThat(out.rows).isEqualTo(ROWS);
-        assertThat(out.idSum).isEqualTo((long) ROWS * (ROWS + 1L) / 2);
-        assertThat(out.states).isGreaterThanOrEqualTo(10);
+        assertThat(out.rows()).isEqualTo(ROWS);
+        assertThat(out.idSum()).isEqualTo((long) ROWS * (ROWS + 1L) / 2);
+        assertThat(out.states()).isGreaterThanOrEqualTo(10);
     }
 
     @Test
@@ -63,44 +59,21 @@ class MySqlBigReadIT {
 
         assertThatThrownBy(() -> source.read(db.config(), SourceReads.fullRefresh(stream), InputState.empty(), out))
                 .isInstanceOf(SyncCancelledException.class);
-        assertThat(out.rows).isEqualTo(50_000);
+        assertThat(out.rows()).isEqualTo(50_000);
         awaitNoQueryOnTheTable();
     }
 
     @Test
     void interruptingTheReadingThreadStopsItPromptly() throws Exception {
         AirbyteStream stream = SourceReads.stream(source, db.config(), "million");
-        CountDownLatch started = new CountDownLatch(1);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        CountingEmitter out = new CountingEmitter(-1) {
-            @Override
-            public void record(int streamIndex, Object[] row) {
-                super.record(streamIndex, row);
-                started.countDown();
-                try {
-                    Thread.sleep(0, 1000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        };
-        Thread reader = new Thread(() -> {
-            try {
-                source.read(db.config(), SourceReads.fullRefresh(stream), InputState.empty(), out);
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        });
-        reader.start();
-        assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
-        long interruptedAt = System.nanoTime();
-        reader.interrupt();
-        reader.join(Duration.ofSeconds(10));
 
-        assertThat(reader.isAlive()).isFalse();
-        assertThat(Duration.ofNanos(System.nanoTime() - interruptedAt)).isLessThan(Duration.ofSeconds(5));
-        assertThat(failure.get()).isInstanceOf(SyncCancelledException.class);
-        assertThat(out.rows).isLessThan(ROWS);
+        InterruptedRead.Outcome outcome = InterruptedRead.run(out ->
+                source.read(db.config(), SourceReads.fullRefresh(stream), InputState.empty(), out));
+
+        assertThat(outcome.stillRunning()).isFalse();
+        assertThat(outcome.stoppedAfter()).isLessThan(Duration.ofSeconds(5));
+        assertThat(outcome.failure()).isInstanceOf(SyncCancelledException.class);
+        assertThat(outcome.rows()).isLessThan(ROWS);
         awaitNoQueryOnTheTable();
     }
 
@@ -119,37 +92,5 @@ class MySqlBigReadIT {
             }
         } while (running > 0 && System.nanoTime() < deadline);
         assertThat(running).as("queries still running on the table").isZero();
-    }
-
-    /** Counts rows and sums the first column; throws SyncCancelledException after {@code cancelAfter} rows. */
-    private static class CountingEmitter implements Emitter {
-        private final long cancelAfter;
-        volatile long rows;
-        long idSum;
-        int states;
-
-        CountingEmitter(long cancelAfter) {
-            this.cancelAfter = cancelAfter;
-        }
-
-        @Override
-        public void record(int streamIndex, Object[] row) {
-            if (rows == cancelAfter) {
-                throw new SyncCancelledException();
-            }
-            rows++;
-            idSum += (Long) row[0];
-        }
-
-        @Override
-        public void state(StateMessage state) {
-            states++;
-        }
-
-        @Override
-        public void log(LogMessage.Level level, String message) { }
-
-        @Override
-        public void trace(TraceMessage trace) { }
     }
 }
