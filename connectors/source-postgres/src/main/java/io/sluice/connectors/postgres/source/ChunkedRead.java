@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.sluice.cdk.SyncCancelledException;
 import io.sluice.cdk.jdbc.BatchExchange;
+import io.sluice.cdk.jdbc.StreamCheckpoints;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

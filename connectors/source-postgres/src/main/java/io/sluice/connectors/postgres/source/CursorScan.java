@@ -3,6 +3,7 @@ package io.sluice.connectors.postgres.source;
 import static java.util.Objects.requireNonNull;
 
 import io.sluice.cdk.jdbc.RowReader;
+import io.sluice.cdk.jdbc.StreamingQuery;
 import java.sql.Connection;
 import java.sql.SQLException;
 

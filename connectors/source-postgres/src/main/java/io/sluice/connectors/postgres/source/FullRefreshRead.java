@@ -1,6 +1,7 @@
 package io.sluice.connectors.postgres.source;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.sluice.cdk.jdbc.StreamCheckpoints;
 import java.sql.Connection;
 import java.sql.SQLException;
 

@@ -2,9 +2,10 @@ package io.sluice.connectors.postgres.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.cdk.ConnectorException;
+import io.sluice.cdk.jdbc.CursorRead;
 import io.sluice.cdk.jdbc.CursorState;
 import io.sluice.cdk.jdbc.CursorTracker;
-import io.sluice.cdk.jdbc.RowReader;
+import io.sluice.cdk.jdbc.StreamCheckpoints;
 import io.sluice.connectors.postgres.source.PgTable.PgColumn;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -60,23 +61,6 @@ final class IncrementalRead {
                 sql.append(", t.").append(PgTable.quote(key));
             }
         }
-        RowReader reader = plan.rowReader(1);
-        int cursorColumn = plan.columns().size() + 1;
-        StreamingQuery.run(connection, sql.toString(), s -> {
-            if (start.isPresent()) {
-                s.setString(1, start.get());
-            }
-        }, rs -> {
-            String value = rs.getString(cursorColumn);
-            if (tracker.alreadyEmitted(value)) {
-                return;
-            }
-            if (tracker.startsNewValue(value) && out.due()) {
-                out.checkpoint(tracker.state().toJson());
-            }
-            out.row(reader.read(rs));
-            tracker.emitted(value);
-        });
-        out.finish(tracker.state().toJson());
+        CursorRead.run(connection, sql.toString(), start, plan.rowReader(1), plan.columns().size() + 1, tracker, out);
     }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.sluice.cdk.ConnectorException;
 import io.sluice.cdk.FailureKind;
+import io.sluice.cdk.jdbc.JdbcUrlParams;
 import io.sluice.cdk.jdbc.SqlFailures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -61,13 +62,7 @@ final class PgConnections {
     }
 
     private static Properties properties(PostgresConfig config) {
-        Properties p = new Properties();
-        for (String pair : config.jdbcUrlParams().split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                p.setProperty(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
-            }
-        }
+        Properties p = JdbcUrlParams.parse(config.jdbcUrlParams());
         p.setProperty("user", config.username());
         config.password().ifPresent(s -> p.setProperty("password", s.reveal()));
         p.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));

@@ -87,9 +87,4 @@ record PostgresConfig(String host, int port, String database, List<String> schem
         return "Invalid source-postgres config: "
                 + String.join("; ", problems.stream().map(ConfigError::toString).toList());
     }
-
-    /** {@code host:port}, for messages. */
-    String address() {
-        return host + ":" + port;
-    }
 }

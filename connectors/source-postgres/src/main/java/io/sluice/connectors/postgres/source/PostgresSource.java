@@ -9,6 +9,7 @@ import io.sluice.cdk.RowSchema;
 import io.sluice.cdk.Source;
 import io.sluice.cdk.SyncCancelledException;
 import io.sluice.cdk.jdbc.SqlFailures;
+import io.sluice.cdk.jdbc.StreamCheckpoints;
 import io.sluice.protocol.AirbyteStream;
 import io.sluice.protocol.Catalog;
 import io.sluice.protocol.ConfiguredCatalog;

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sluice.cdk.Emitter;
 import io.sluice.cdk.InputState;
 import io.sluice.cdk.SyncCancelledException;
 import io.sluice.cdk.testkit.CollectingEmitter;
+import io.sluice.cdk.testkit.CountingEmitter;
+import io.sluice.cdk.testkit.InterruptedRead;
+import io.sluice.cdk.testkit.SourceReads;
 import io.sluice.protocol.AirbyteStream;
-import io.sluice.protocol.LogMessage;
-import io.sluice.protocol.StateMessage;
-import io.sluice.protocol.TraceMessage;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -20,9 +19,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,15 +56,15 @@ class PostgresBigReadIT {
     void parallelRangesReadExactlyTheRowsOfOneCursor() throws Exception {
         PostgresSource chunking = new PostgresSource(10_000, 1);
         ObjectNode config = db.config().put("parallelism", 3);
-        AirbyteStream stream = PgReads.stream(chunking, config, "chunked");
+        AirbyteStream stream = SourceReads.stream(chunking, config, "chunked");
 
-        CollectingEmitter parallel = PgReads.read(chunking, config, PgReads.fullRefresh(stream), InputState.empty());
+        CollectingEmitter parallel = SourceReads.read(chunking, config, SourceReads.fullRefresh(stream), InputState.empty());
 
         List<List<Object>> expected = new ArrayList<>();
         try (Connection connection = new PgConnections(PostgresConfig.from(config)).open()) {
             PgTable table = PgCatalog.table(connection, db.name(), "chunked").orElseThrow();
             assertThat(table.pages()).isGreaterThan(100);
-            StreamPlan plan = StreamPlan.of(0, PgReads.fullRefresh(stream).streams().getFirst(), table);
+            StreamPlan plan = StreamPlan.of(0, SourceReads.fullRefresh(stream).streams().getFirst(), table);
             new CursorScan(plan).scan(connection, "", row -> expected.add(Arrays.asList(row)));
         }
         assertThat(expected).hasSize(60_030 - 594);
@@ -79,14 +76,14 @@ class PostgresBigReadIT {
     void aMillionRowsPassInConstantMemory() {
         for (PostgresSource source : List.of(new PostgresSource(), new PostgresSource(100_000, 1))) {
             ObjectNode config = db.config().put("parallelism", 2);
-            AirbyteStream stream = PgReads.stream(source, config, "million");
+            AirbyteStream stream = SourceReads.stream(source, config, "million");
             CountingEmitter out = new CountingEmitter(-1);
 
-            source.read(config, PgReads.fullRefresh(stream), InputState.empty(), out);
+            source.read(config, SourceReads.fullRefresh(stream), InputState.empty(), out);
 
-            assertThat(out.rows).isEqualTo(1_000_000);
-            assertThat(out.idSum).isEqualTo(1_000_000L * 1_000_001L / 2);
-            assertThat(out.states).isGreaterThanOrEqualTo(10);
+            assertThat(out.rows()).isEqualTo(1_000_000);
+            assertThat(out.idSum()).isEqualTo(1_000_000L * 1_000_001L / 2);
+            assertThat(out.states()).isGreaterThanOrEqualTo(10);
         }
     }
 
@@ -94,12 +91,12 @@ class PostgresBigReadIT {
     void anEmitterCancellingStopsTheReadAndTheConnectionsEnd() throws Exception {
         for (PostgresSource source : List.of(new PostgresSource(), new PostgresSource(100_000, 1))) {
             ObjectNode config = db.config().put("parallelism", 2);
-            AirbyteStream stream = PgReads.stream(source, config, "million");
+            AirbyteStream stream = SourceReads.stream(source, config, "million");
             CountingEmitter out = new CountingEmitter(50_000);
 
-            assertThatThrownBy(() -> source.read(config, PgReads.fullRefresh(stream), InputState.empty(), out))
+            assertThatThrownBy(() -> source.read(config, SourceReads.fullRefresh(stream), InputState.empty(), out))
                     .isInstanceOf(SyncCancelledException.class);
-            assertThat(out.rows).isEqualTo(50_000);
+            assertThat(out.rows()).isEqualTo(50_000);
         }
         awaitNoOtherSessionsOnTheSchema();
     }
@@ -108,38 +105,15 @@ class PostgresBigReadIT {
     void interruptingTheReadingThreadStopsItPromptly() throws Exception {
         for (PostgresSource source : List.of(new PostgresSource(), new PostgresSource(100_000, 1))) {
             ObjectNode config = db.config().put("parallelism", 2);
-            AirbyteStream stream = PgReads.stream(source, config, "million");
-            CountDownLatch started = new CountDownLatch(1);
-            AtomicReference<Throwable> failure = new AtomicReference<>();
-            CountingEmitter out = new CountingEmitter(-1) {
-                @Override
-                public void record(int streamIndex, Object[] row) {
-                    super.record(streamIndex, row);
-                    started.countDown();
-                    try {
-                        Thread.sleep(0, 1000);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-            };
-            Thread reader = new Thread(() -> {
-                try {
-                    source.read(config, PgReads.fullRefresh(stream), InputState.empty(), out);
-                } catch (Throwable t) {
-                    failure.set(t);
-                }
-            });
-            reader.start();
-            assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
-            long interruptedAt = System.nanoTime();
-            reader.interrupt();
-            reader.join(Duration.ofSeconds(10));
+            AirbyteStream stream = SourceReads.stream(source, config, "million");
 
-            assertThat(reader.isAlive()).isFalse();
-            assertThat(Duration.ofNanos(System.nanoTime() - interruptedAt)).isLessThan(Duration.ofSeconds(5));
-            assertThat(failure.get()).isInstanceOf(SyncCancelledException.class);
-            assertThat(out.rows).isLessThan(1_000_000);
+            InterruptedRead.Outcome outcome = InterruptedRead.run(out ->
+                    source.read(config, SourceReads.fullRefresh(stream), InputState.empty(), out));
+
+            assertThat(outcome.stillRunning()).isFalse();
+            assertThat(outcome.stoppedAfter()).isLessThan(Duration.ofSeconds(5));
+            assertThat(outcome.failure()).isInstanceOf(SyncCancelledException.class);
+            assertThat(outcome.rows()).isLessThan(1_000_000);
         }
         awaitNoOtherSessionsOnTheSchema();
     }
@@ -165,37 +139,5 @@ class PostgresBigReadIT {
         Map<List<Object>, Integer> counts = new HashMap<>();
         rows.forEach(r -> counts.merge(r, 1, Integer::sum));
         return counts;
-    }
-
-    /** Counts rows and sums the first column; throws SyncCancelledException after {@code cancelAfter} rows. */
-    private static class CountingEmitter implements Emitter {
-        private final long cancelAfter;
-        volatile long rows;
-        long idSum;
-        int states;
-
-        CountingEmitter(long cancelAfter) {
-            this.cancelAfter = cancelAfter;
-        }
-
-        @Override
-        public void record(int streamIndex, Object[] row) {
-            if (rows == cancelAfter) {
-                throw new SyncCancelledException();
-            }
-            rows++;
-            idSum += (Long) row[0];
-        }
-
-        @Override
-        public void state(StateMessage state) {
-            states++;
-        }
-
-        @Override
-        public void log(LogMessage.Level level, String message) { }
-
-        @Override
-        public void trace(TraceMessage trace) { }
     }
 }

@@ -8,6 +8,7 @@ import io.sluice.cdk.ConnectorException;
 import io.sluice.cdk.FailureKind;
 import io.sluice.cdk.InputState;
 import io.sluice.cdk.testkit.CollectingEmitter;
+import io.sluice.cdk.testkit.SourceReads;
 import io.sluice.protocol.AirbyteStream;
 import io.sluice.protocol.ConnectionStatus;
 import java.time.Duration;
@@ -72,12 +73,12 @@ class PostgresCheckIT {
 
     @Test
     void discoverListsOnlySelectableTablesAndReadingOthersIsAConfigError() {
-        AirbyteStream secret = PgReads.stream(source, db.config(), "secret");
+        AirbyteStream secret = SourceReads.stream(source, db.config(), "secret");
         db.sql("GRANT USAGE ON SCHEMA $s TO " + role, "GRANT SELECT ON $s.open TO " + role);
         ObjectNode asRole = db.config().put("username", role);
 
         assertThat(source.discover(asRole).streams()).extracting(AirbyteStream::name).containsExactly("open");
-        assertThatThrownBy(() -> source.read(asRole, PgReads.fullRefresh(secret), InputState.empty(),
+        assertThatThrownBy(() -> source.read(asRole, SourceReads.fullRefresh(secret), InputState.empty(),
                 new CollectingEmitter()))
                 .isInstanceOfSatisfying(ConnectorException.class, e -> {
                     assertThat(e.kind()).isEqualTo(FailureKind.CONFIG);
@@ -87,17 +88,17 @@ class PostgresCheckIT {
 
     @Test
     void readingADroppedTableIsAConfigError() {
-        AirbyteStream secret = PgReads.stream(source, db.config(), "secret");
+        AirbyteStream secret = SourceReads.stream(source, db.config(), "secret");
         db.sql("DROP TABLE $s.secret");
-        assertThatThrownBy(() -> source.read(db.config(), PgReads.fullRefresh(secret), InputState.empty(),
+        assertThatThrownBy(() -> source.read(db.config(), SourceReads.fullRefresh(secret), InputState.empty(),
                 new CollectingEmitter()))
                 .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.CONFIG));
     }
 
     @Test
     void unreachableServerIsTransientOnRead() {
-        AirbyteStream secret = PgReads.stream(source, db.config(), "secret");
-        assertThatThrownBy(() -> source.read(db.config().put("port", 1), PgReads.fullRefresh(secret),
+        AirbyteStream secret = SourceReads.stream(source, db.config(), "secret");
+        assertThatThrownBy(() -> source.read(db.config().put("port", 1), SourceReads.fullRefresh(secret),
                 InputState.empty(), new CollectingEmitter()))
                 .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.TRANSIENT));
     }

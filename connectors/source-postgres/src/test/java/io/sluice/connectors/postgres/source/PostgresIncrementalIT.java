@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.cdk.InputState;
 import io.sluice.cdk.testkit.CollectingEmitter;
+import io.sluice.cdk.testkit.SourceReads;
 import io.sluice.protocol.AirbyteStream;
 import io.sluice.protocol.ConfiguredCatalog;
 import io.sluice.protocol.StateMessage;
@@ -38,10 +39,10 @@ class PostgresIncrementalIT {
 
     @Test
     void statesAreCutAtCursorBoundariesAndTiesAddedLaterAreRead() {
-        AirbyteStream stream = PgReads.stream(source, db.config(), "events");
-        ConfiguredCatalog catalog = PgReads.incremental(stream, "c");
+        AirbyteStream stream = SourceReads.stream(source, db.config(), "events");
+        ConfiguredCatalog catalog = SourceReads.incremental(stream, "c");
 
-        CollectingEmitter first = PgReads.read(source, db.config(), catalog, InputState.empty());
+        CollectingEmitter first = SourceReads.read(source, db.config(), catalog, InputState.empty());
 
         assertThat(ids(first)).containsExactlyElementsOf(range(1, 1000));
         List<JsonNode> states = first.states().stream().map(PostgresIncrementalIT::streamState).toList();
@@ -59,29 +60,29 @@ class PostgresIncrementalIT {
 
         db.sql("INSERT INTO $s.events (c, note) SELECT 10, 'tie' FROM generate_series(1, 50)",
                 "INSERT INTO $s.events (c, note) SELECT 11, 'later' FROM generate_series(1, 20)");
-        CollectingEmitter second = PgReads.read(source, db.config(), catalog, first.toInputState());
+        CollectingEmitter second = SourceReads.read(source, db.config(), catalog, first.toInputState());
 
         assertThat(ids(second)).containsExactlyElementsOf(range(1002, 1071));
         JsonNode last = streamState(second.lastState().orElseThrow());
         assertThat(last.get("cursor").asText()).isEqualTo("11");
         assertThat(last.get("cursor_record_count").asLong()).isEqualTo(20);
 
-        CollectingEmitter third = PgReads.read(source, db.config(), catalog, second.toInputState());
+        CollectingEmitter third = SourceReads.read(source, db.config(), catalog, second.toInputState());
         assertThat(third.recordCount()).isZero();
         assertThat(streamState(third.lastState().orElseThrow())).isEqualTo(last);
     }
 
     @Test
     void resumeInsideARunOfEqualValuesSkipsExactlyTheCountedRows() {
-        AirbyteStream stream = PgReads.stream(source, db.config(), "events");
-        ConfiguredCatalog catalog = PgReads.incremental(stream, "c");
+        AirbyteStream stream = SourceReads.stream(source, db.config(), "events");
+        ConfiguredCatalog catalog = SourceReads.incremental(stream, "c");
         JsonNode saved = io.sluice.protocol.MessageCodec.mapper().createObjectNode()
                 .put("cursor", "5").put("cursor_record_count", 30);
         ((com.fasterxml.jackson.databind.node.ObjectNode) saved).putArray("cursor_field").add("c");
         InputState state = new InputState(List.of(StateMessage.ofStream(
                 StreamDescriptor.of(db.name(), "events"), saved)));
 
-        CollectingEmitter out = PgReads.read(source, db.config(), catalog, state);
+        CollectingEmitter out = SourceReads.read(source, db.config(), catalog, state);
 
         // c = 5 holds ids 500..599: the first 30 (500..529) were emitted before
         assertThat(ids(out)).containsExactlyElementsOf(range(530, 1000));

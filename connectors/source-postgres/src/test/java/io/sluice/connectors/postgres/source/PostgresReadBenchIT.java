@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.cdk.Emitter;
 import io.sluice.cdk.InputState;
+import io.sluice.cdk.testkit.SourceReads;
 import io.sluice.protocol.AirbyteStream;
 import io.sluice.protocol.LogMessage;
 import io.sluice.protocol.StateMessage;
@@ -26,11 +27,11 @@ class PostgresReadBenchIT {
         assumeThat(SCHEMA).as("-Dsluice.bench.schema").isNotEmpty();
         ObjectNode config = PgTestSchemaConfig.of(SCHEMA);
         PostgresSource single = new PostgresSource(100_000, Long.MAX_VALUE);
-        AirbyteStream stream = PgReads.stream(single, config, "t");
+        AirbyteStream stream = SourceReads.stream(single, config, "t");
         StreamPlan plan;
         try (Connection connection = new PgConnections(PostgresConfig.from(config)).open()) {
             PgTable table = PgCatalog.table(connection, SCHEMA, "t").orElseThrow();
-            plan = StreamPlan.of(0, PgReads.fullRefresh(stream).streams().getFirst(), table);
+            plan = StreamPlan.of(0, SourceReads.fullRefresh(stream).streams().getFirst(), table);
             for (int round = 0; round < 2; round++) {
                 time("JDBC cursor scan (1 connection)", () -> scan(new CursorScan(plan), connection));
                 time("binary COPY scan (1 connection)", () -> scan(CopyScan.of(plan).orElseThrow(), connection));
@@ -43,7 +44,7 @@ class PostgresReadBenchIT {
         time("source.read COPY single", () -> read(single, config, stream));
         time("source.read incremental (cursor ts), initial", () -> {
             CountingEmitter out = new CountingEmitter();
-            single.read(config, PgReads.incremental(stream, "ts"), InputState.empty(), out);
+            single.read(config, SourceReads.incremental(stream, "ts"), InputState.empty(), out);
             return out.rows;
         });
     }
@@ -56,7 +57,7 @@ class PostgresReadBenchIT {
 
     private static long read(PostgresSource source, ObjectNode config, AirbyteStream stream) {
         CountingEmitter out = new CountingEmitter();
-        source.read(config, PgReads.fullRefresh(stream), InputState.empty(), out);
+        source.read(config, SourceReads.fullRefresh(stream), InputState.empty(), out);
         return out.rows;
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.cdk.InputState;
 import io.sluice.cdk.RowSchema;
 import io.sluice.cdk.ValueType;
+import io.sluice.cdk.testkit.SourceReads;
 import io.sluice.protocol.AirbyteStream;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -59,7 +60,7 @@ class PostgresTypesIT {
 
     @Test
     void discoverMapsEveryTypeInColumnOrder() {
-        AirbyteStream stream = PgReads.stream(source, db.config(), "types");
+        AirbyteStream stream = SourceReads.stream(source, db.config(), "types");
         RowSchema schema = RowSchema.of(stream.jsonSchema());
 
         Map<String, ValueType> types = new LinkedHashMap<>();
@@ -104,13 +105,13 @@ class PostgresTypesIT {
                         + "'1900-01-01 00:00:00+00', 0)",
                 "INSERT INTO $s.scalars (id, num) SELECT 10 + g, (g * 1234567.891)::numeric / 7 * (g % 3 - 1) "
                         + "FROM generate_series(1, 200) g");
-        AirbyteStream stream = PgReads.stream(source, db.config(), "scalars");
+        AirbyteStream stream = SourceReads.stream(source, db.config(), "scalars");
         StreamPlan plan;
         List<Object[]> viaCopy = new java.util.ArrayList<>();
         List<Object[]> viaCursor = new java.util.ArrayList<>();
         try (var connection = new PgConnections(PostgresConfig.from(db.config())).open()) {
             PgTable table = PgCatalog.table(connection, db.name(), "scalars").orElseThrow();
-            plan = StreamPlan.of(0, PgReads.fullRefresh(stream).streams().getFirst(), table);
+            plan = StreamPlan.of(0, SourceReads.fullRefresh(stream).streams().getFirst(), table);
             assertThat(TableScan.forFullRefresh(plan)).isInstanceOf(CopyScan.class);
             CopyScan.of(plan).orElseThrow().scan(connection, "", viaCopy::add);
             new CursorScan(plan).scan(connection, "", viaCursor::add);
@@ -132,10 +133,10 @@ class PostgresTypesIT {
     void arraysOfOtherElementTypesAreTextArraysOnBothPaths() throws Exception {
         db.sql("CREATE TABLE $s.intervals (id int, iv interval[], tms time[], js jsonb[])",
                 "INSERT INTO $s.intervals VALUES (1, '{1 day,NULL}', '{13:14:15.5}', ARRAY['{\"a\": 1}'::jsonb])");
-        AirbyteStream stream = PgReads.stream(source, db.config(), "intervals");
+        AirbyteStream stream = SourceReads.stream(source, db.config(), "intervals");
         try (var connection = new PgConnections(PostgresConfig.from(db.config())).open()) {
             PgTable table = PgCatalog.table(connection, db.name(), "intervals").orElseThrow();
-            StreamPlan plan = StreamPlan.of(0, PgReads.fullRefresh(stream).streams().getFirst(), table);
+            StreamPlan plan = StreamPlan.of(0, SourceReads.fullRefresh(stream).streams().getFirst(), table);
             List<Object[]> viaCopy = new java.util.ArrayList<>();
             List<Object[]> viaCursor = new java.util.ArrayList<>();
             TableScan.forFullRefresh(plan).scan(connection, "", viaCopy::add);
@@ -152,8 +153,8 @@ class PostgresTypesIT {
 
     @Test
     void fullReadRoundTripsEveryValue() {
-        AirbyteStream stream = PgReads.stream(source, db.config(), "types");
-        List<Object[]> rows = PgReads.read(source, db.config(), PgReads.fullRefresh(stream), InputState.empty()).rows(0);
+        AirbyteStream stream = SourceReads.stream(source, db.config(), "types");
+        List<Object[]> rows = SourceReads.read(source, db.config(), SourceReads.fullRefresh(stream), InputState.empty()).rows(0);
 
         assertThat(rows).hasSize(3);
         Object[] full = rows.stream().filter(r -> r[0].equals(1L)).findFirst().orElseThrow();

@@ -1,4 +1,4 @@
-package io.sluice.connectors.postgres.source;
+package io.sluice.cdk.jdbc;
 
 import static java.util.Objects.requireNonNull;
 
@@ -17,11 +17,12 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One stream's output: rows to the emitter, counted by the cdk {@link Checkpointer}, states when a
- * checkpoint is due (every {@code everyRecords} rows or {@code everyTime}), cancellation checks.
- * Used on the reading thread only.
+ * One stream's output for a table-reading source: rows to the emitter, counted by the cdk
+ * {@link Checkpointer}, states when a checkpoint is due (every {@code everyRecords} rows or
+ * {@code everyTime}), stream status traces, cancellation checks. Create one per stream read; use it
+ * on the reading thread only.
  */
-final class StreamCheckpoints {
+public final class StreamCheckpoints {
     private static final int TIME_CHECK_MASK = 1023;
 
     private final Emitter out;
@@ -33,7 +34,8 @@ final class StreamCheckpoints {
     private final Clock clock;
     private long rows;
 
-    StreamCheckpoints(Emitter out, int index, StreamDescriptor descriptor, int everyRecords, Duration everyTime) {
+    /** @param index the stream's position in the configured catalog */
+    public StreamCheckpoints(Emitter out, int index, StreamDescriptor descriptor, int everyRecords, Duration everyTime) {
         this.out = requireNonNull(out, "out");
         this.index = index;
         this.descriptor = requireNonNull(descriptor, "descriptor");
@@ -43,12 +45,13 @@ final class StreamCheckpoints {
         this.checkpointer = new Checkpointer(out, everyRecords, everyTime, clock);
     }
 
-    void started() {
+    /** Emits the STARTED status; call it before the first row. */
+    public void started() {
         status(StreamStatus.STARTED);
     }
 
     /** Emits one row; throws {@link SyncCancelledException} once the thread is interrupted. */
-    void row(Object[] row) {
+    public void row(Object[] row) {
         if ((rows++ & TIME_CHECK_MASK) == 0 && Thread.currentThread().isInterrupted()) {
             throw new SyncCancelledException();
         }
@@ -57,7 +60,7 @@ final class StreamCheckpoints {
     }
 
     /** Whether enough rows or time passed since the last state for another one. */
-    boolean due() {
+    public boolean due() {
         long since = checkpointer.recordsSinceLastState();
         if (since >= everyRecords) {
             return true;
@@ -67,20 +70,21 @@ final class StreamCheckpoints {
     }
 
     /** Emits a state covering every row emitted so far. */
-    void checkpoint(JsonNode state) {
+    public void checkpoint(JsonNode state) {
         checkpointer.position(StateMessage.ofStream(descriptor, state));
         checkpointer.flush();
     }
 
     /** Ends the stream: a last state unless one already covers every row, then COMPLETE. */
-    void finish(JsonNode state) {
+    public void finish(JsonNode state) {
         if (checkpointer.recordsSinceLastState() > 0 || checkpointer.statesEmitted() == 0) {
             checkpoint(state);
         }
         status(StreamStatus.COMPLETE);
     }
 
-    long rowsEmitted() {
+    /** The rows emitted so far. */
+    public long rowsEmitted() {
         return checkpointer.recordCount();
     }
 

@@ -1,7 +1,6 @@
-package io.sluice.connectors.postgres.source;
+package io.sluice.cdk.jdbc;
 
 import io.sluice.cdk.SyncCancelledException;
-import io.sluice.cdk.jdbc.InterruptWatch;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,30 +9,37 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one SELECT through a server-side cursor: autocommit off, rows fetched {@value #FETCH_SIZE}
- * at a time, so memory stays flat whatever the table size. A transaction the caller opened (autocommit
+ * Runs one SELECT streamed by the driver (a server-side cursor in PostgreSQL, a streaming result set
+ * in MariaDB Connector/J): autocommit off, rows fetched {@value #FETCH_SIZE} at a time, so memory
+ * stays flat whatever the table size. A transaction the caller opened (autocommit
  * already off) is left open; otherwise the query's own transaction is rolled back at the end. An interrupt of the calling thread
  * cancels the statement and ends in {@link SyncCancelledException}.
  */
-final class StreamingQuery {
+public final class StreamingQuery {
     private static final Logger LOG = LoggerFactory.getLogger(StreamingQuery.class);
-    static final int FETCH_SIZE = 10_000;
+    public static final int FETCH_SIZE = 10_000;
 
     /** Sets the statement's parameters. */
     @FunctionalInterface
-    interface Binder {
+    public interface Binder {
         void bind(PreparedStatement statement) throws SQLException;
     }
 
     /** Gets each row, the result set positioned on it. */
     @FunctionalInterface
-    interface RowHandler {
+    public interface RowHandler {
         void row(ResultSet rs) throws SQLException;
     }
 
     private StreamingQuery() {}
 
-    static void run(Connection connection, String sql, Binder binder, RowHandler handler) throws SQLException {
+    /**
+     * Runs {@code sql} on the calling thread, handing each row to {@code handler}.
+     *
+     * @throws SyncCancelledException when the thread was interrupted (the statement is cancelled)
+     * @throws SQLException as the driver or the handler throws it
+     */
+    public static void run(Connection connection, String sql, Binder binder, RowHandler handler) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
