@@ -13,6 +13,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import io.sluice.platform.secrets.SecretCipher;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -188,5 +192,369 @@ abstract class ApiIT {
         assertThat(again.path("attempts").get(0).path("attempt").path("totalStats").path("recordsEmitted").asLong())
                 .isZero();
         assertThat(count(duckdb, "select count(*) from main.users")).isEqualTo(300);
+    }
+
+    @Test
+    void workspacesCreateGetListUpdate() {
+        JsonNode created = api.ok("/api/v1/workspaces/create", """
+                {"name": "Analytics Team", "email": "data@example.com"}""");
+        String id = created.path("workspaceId").asText();
+        assertThat(created.path("slug").asText()).isEqualTo("analytics-team");
+        assertThat(created.path("namespaceDefinition").asText()).isEqualTo("source");
+        assertThat(api.ok("/api/v1/workspaces/get", "{\"workspaceId\": \"" + id + "\"}").path("name").asText())
+                .isEqualTo("Analytics Team");
+        JsonNode updated = api.ok("/api/v1/workspaces/update", """
+                {"workspaceId": "%s", "name": "Analytics", "namespaceDefinition": "customformat",
+                 "namespaceFormat": "prod_${SOURCE_NAMESPACE}"}""".formatted(id));
+        assertThat(updated.path("name").asText()).isEqualTo("Analytics");
+        assertThat(updated.path("namespaceFormat").asText()).isEqualTo("prod_${SOURCE_NAMESPACE}");
+        assertThat(updated.path("email").asText()).isEqualTo("data@example.com");
+        assertThat(api.ok("/api/v1/workspaces/list", "{}").path("workspaces").findValuesAsText("workspaceId"))
+                .contains(id, workspaceId);
+    }
+
+    @Test
+    void definitionsAndSpecifications() {
+        JsonNode sources = api.ok("/api/v1/source_definitions/list", "{}").path("sourceDefinitions");
+        assertThat(sources.findValuesAsText("name")).contains("source-faker");
+        assertThat(sources.findValuesAsText("dockerRepository")).contains("airbyte/source-faker");
+        assertThat(api.ok("/api/v1/source_definitions/get", "{\"sourceDefinitionId\": \"" + FAKER + "\"}")
+                .path("name").asText()).isEqualTo("source-faker");
+        assertThat(api.ok("/api/v1/source_definitions/list_for_workspace", "{\"workspaceId\": \"" + workspaceId + "\"}")
+                .path("sourceDefinitions").findValuesAsText("sourceDefinitionId")).contains(FAKER);
+        JsonNode spec = api.ok("/api/v1/source_definition_specifications/get", """
+                {"sourceDefinitionId": "%s", "workspaceId": "%s"}""".formatted(FAKER, workspaceId));
+        assertThat(spec.path("connectionSpecification").path("properties").has("count")).isTrue();
+
+        JsonNode destinations = api.ok("/api/v1/destination_definitions/list", "{}").path("destinationDefinitions");
+        assertThat(destinations.findValuesAsText("name")).contains("destination-duckdb", "destination-postgres");
+        assertThat(api.ok("/api/v1/destination_definitions/get", "{\"destinationDefinitionId\": \"" + DUCKDB + "\"}")
+                .path("dockerRepository").asText()).isEqualTo("airbyte/destination-duckdb");
+        assertThat(api.ok("/api/v1/destination_definitions/list_for_workspace",
+                "{\"workspaceId\": \"" + workspaceId + "\"}").path("destinationDefinitions").size())
+                .isEqualTo(destinations.size());
+        JsonNode destinationSpec = api.ok("/api/v1/destination_definition_specifications/get",
+                "{\"destinationDefinitionId\": \"" + DUCKDB + "\"}");
+        assertThat(destinationSpec.path("connectionSpecification").path("required").toString())
+                .contains("destination_path");
+        assertThat(destinationSpec.path("supportedDestinationSyncModes").toString()).contains("append_dedup");
+
+        JsonNode custom = api.ok("/api/v1/source_definitions/create_custom", """
+                {"workspaceId": "%s", "sourceDefinition": {"name": "my-python-source",
+                 "dockerRepository": "acme/source-things", "dockerImageTag": "1.0",
+                 "command": ["python3", "/opt/things/main.py"]}}""".formatted(workspaceId));
+        String customId = custom.path("sourceDefinitionId").asText();
+        assertThat(custom.path("custom").asBoolean()).isTrue();
+        assertThat(custom.path("command").toString()).isEqualTo("[\"python3\",\"/opt/things/main.py\"]");
+        assertThat(api.ok("/api/v1/source_definitions/list_for_workspace", "{\"workspaceId\": \"" + workspaceId + "\"}")
+                .path("sourceDefinitions").findValuesAsText("sourceDefinitionId")).contains(customId);
+        String otherWorkspace = api.ok("/api/v1/workspaces/create", "{\"name\": \"other\"}").path("workspaceId").asText();
+        assertThat(api.ok("/api/v1/source_definitions/list_for_workspace", "{\"workspaceId\": \"" + otherWorkspace + "\"}")
+                .path("sourceDefinitions").findValuesAsText("sourceDefinitionId")).doesNotContain(customId);
+        JsonNode customDestination = api.ok("/api/v1/destination_definitions/create_custom", """
+                {"workspaceId": "%s", "destinationDefinition": {"name": "docker-dest",
+                 "dockerRepository": "acme/destination-nowhere", "dockerImageTag": "2.0"}}""".formatted(workspaceId));
+        assertThat(api.ok("/api/v1/destination_definitions/get", "{\"destinationDefinitionId\": \""
+                + customDestination.path("destinationDefinitionId").asText() + "\"}").path("dockerImageTag").asText())
+                .isEqualTo("2.0");
+    }
+
+    @Test
+    void sourcesAndDestinationsLifecycle() {
+        String sourceId = createFaker(50);
+        JsonNode source = api.ok("/api/v1/sources/get", "{\"sourceId\": \"" + sourceId + "\"}");
+        assertThat(source.path("sourceName").asText()).isEqualTo("source-faker");
+        assertThat(source.path("connectionConfiguration").path("count").asInt()).isEqualTo(50);
+        assertThat(api.ok("/api/v1/sources/check_connection", "{\"sourceId\": \"" + sourceId + "\"}")
+                .path("status").asText()).isEqualTo("succeeded");
+        JsonNode forUpdate = api.ok("/api/v1/sources/check_connection_for_update", """
+                {"sourceId": "%s", "name": "x", "connectionConfiguration": {"count": 5}}""".formatted(sourceId));
+        assertThat(forUpdate.path("status").asText()).isEqualTo("succeeded");
+        assertThat(forUpdate.path("jobInfo").path("configType").asText()).isEqualTo("check_connection_source");
+        JsonNode discovered = api.ok("/api/v1/sources/discover_schema", "{\"sourceId\": \"" + sourceId + "\"}");
+        assertThat(discovered.path("catalog").path("streams").findValuesAsText("name"))
+                .contains("users", "products", "purchases");
+        JsonNode users = discovered.path("catalog").path("streams").get(0);
+        assertThat(users.path("config").path("selected").asBoolean()).isTrue();
+        assertThat(users.path("stream").path("supportedSyncModes").toString()).contains("incremental");
+        JsonNode updated = api.ok("/api/v1/sources/update", """
+                {"sourceId": "%s", "name": "renamed", "connectionConfiguration": {"count": 75}}""".formatted(sourceId));
+        assertThat(updated.path("name").asText()).isEqualTo("renamed");
+        assertThat(updated.path("connectionConfiguration").path("count").asInt()).isEqualTo(75);
+
+        String destinationId = createDuckDb(dir.resolve("lifecycle.duckdb"));
+        assertThat(api.ok("/api/v1/destinations/check_connection", "{\"destinationId\": \"" + destinationId + "\"}")
+                .path("status").asText()).isEqualTo("succeeded");
+        assertThat(api.ok("/api/v1/destinations/list", "{\"workspaceId\": \"" + workspaceId + "\"}")
+                .path("destinations").findValuesAsText("destinationId")).contains(destinationId);
+        assertThat(api.ok("/api/v1/destinations/update", """
+                {"destinationId": "%s", "connectionConfiguration": {"destination_path": "%s"}}"""
+                .formatted(destinationId, dir.resolve("other.duckdb"))).path("connectionConfiguration")
+                .path("destination_path").asText()).endsWith("other.duckdb");
+        String connectionId = createSeedConnection(sourceId, destinationId);
+
+        assertThat(api.post("/api/v1/destinations/delete", "{\"destinationId\": \"" + destinationId + "\"}").status())
+                .isEqualTo(204);
+        assertThat(api.post("/api/v1/destinations/get", "{\"destinationId\": \"" + destinationId + "\"}").status())
+                .isEqualTo(404);
+        assertThat(api.ok("/api/v1/connections/get", "{\"connectionId\": \"" + connectionId + "\"}").path("status")
+                .asText()).isEqualTo("deprecated");
+        assertThat(api.post("/api/v1/sources/delete", "{\"sourceId\": \"" + sourceId + "\"}").status()).isEqualTo(204);
+        assertThat(api.ok("/api/v1/sources/list", "{\"workspaceId\": \"" + workspaceId + "\"}")
+                .path("sources").findValuesAsText("sourceId")).doesNotContain(sourceId);
+    }
+
+    @Test
+    void connectionsGetListUpdateResetDelete() {
+        String sourceId = createFaker(20);
+        String destinationId = createDuckDb(dir.resolve("connections.duckdb"));
+        JsonNode created = api.ok("/api/v1/connections/create", """
+                {"sourceId": "%s", "destinationId": "%s", "name": "all streams", "status": "inactive",
+                 "namespaceDefinition": "customformat", "namespaceFormat": "faker_${SOURCE_NAMESPACE}",
+                 "prefix": "raw_", "scheduleType": "cron",
+                 "scheduleData": {"cron": {"cronExpression": "0 0 2 * * ?", "cronTimeZone": "Europe/Paris"}},
+                 "nonBreakingChangesPreference": "propagate_columns",
+                 "resourceRequirements": {"cpu_limit": "1", "memory_limit": "1Gi"}}""".formatted(sourceId, destinationId));
+        String id = created.path("connectionId").asText();
+        assertThat(created.path("syncCatalog").path("streams").size()).isEqualTo(3);
+        assertThat(created.path("scheduleType").asText()).isEqualTo("cron");
+        assertThat(created.path("scheduleData").path("cron").path("cronTimeZone").asText()).isEqualTo("Europe/Paris");
+        assertThat(created.path("status").asText()).isEqualTo("inactive");
+        assertThat(created.path("nonBreakingChangesPreference").asText()).isEqualTo("propagate_columns");
+        assertThat(created.path("resourceRequirements").path("memory_limit").asText()).isEqualTo("1Gi");
+        assertThat(api.ok("/api/v1/connections/list", "{\"workspaceId\": \"" + workspaceId + "\"}")
+                .path("connections").findValuesAsText("connectionId")).contains(id);
+
+        JsonNode updated = api.ok("/api/v1/connections/update", """
+                {"connectionId": "%s", "status": "active", "scheduleType": "basic",
+                 "scheduleData": {"basicSchedule": {"timeUnit": "hours", "units": 6}},
+                 "syncCatalog": {"streams": [{"stream": {"name": "products"},
+                   "config": {"syncMode": "full_refresh", "destinationSyncMode": "overwrite", "selected": true}}]}}"""
+                .formatted(id));
+        assertThat(updated.path("status").asText()).isEqualTo("active");
+        assertThat(updated.path("schedule").path("units").asInt()).isEqualTo(6);
+        assertThat(updated.path("prefix").asText()).isEqualTo("raw_");
+        assertThat(updated.path("syncCatalog").path("streams").findValuesAsText("name")).containsExactly("products");
+
+        long syncJob = api.ok("/api/v1/connections/sync", "{\"connectionId\": \"" + id + "\"}").path("job").path("id").asLong();
+        assertThat(waitForJob(syncJob, Set.of("succeeded", "failed")).path("job").path("status").asText())
+                .isEqualTo("succeeded");
+        JsonNode reset = api.ok("/api/v1/connections/reset", "{\"connectionId\": \"" + id + "\"}");
+        assertThat(reset.path("job").path("configType").asText()).isEqualTo("reset_connection");
+        assertThat(reset.path("job").path("status").asText()).isEqualTo("succeeded");
+        assertThat(api.ok("/api/v1/state/get", "{\"connectionId\": \"" + id + "\"}").path("stateType").asText())
+                .isEqualTo("not_set");
+        assertThat(api.post("/api/v1/connections/delete", "{\"connectionId\": \"" + id + "\"}").status()).isEqualTo(204);
+        assertThat(api.ok("/api/v1/connections/list", "{\"workspaceId\": \"" + workspaceId + "\"}")
+                .path("connections").findValuesAsText("connectionId")).doesNotContain(id);
+        assertThat(api.post("/api/v1/connections/sync", "{\"connectionId\": \"" + id + "\"}").status()).isEqualTo(409);
+    }
+
+    @Test
+    void sampleConnectionExistsAndSyncs() throws SQLException {
+        JsonNode connections = api.ok("/api/v1/connections/list", "{\"workspaceId\": \"" + workspaceId + "\"}")
+                .path("connections");
+        JsonNode sample = null;
+        for (JsonNode c : connections) {
+            if (c.path("name").asText().startsWith("Sample data")) {
+                sample = c;
+            }
+        }
+        assertThat(sample).as("the sample connection").isNotNull();
+        long jobId = api.ok("/api/v1/connections/sync", "{\"connectionId\": \"" + sample.path("connectionId").asText()
+                + "\"}").path("job").path("id").asLong();
+        assertThat(waitForJob(jobId, Set.of("succeeded", "failed")).path("job").path("status").asText())
+                .isEqualTo("succeeded");
+        assertThat(count(dir.resolve("data").resolve("sample.duckdb"), "select count(*) from main.users"))
+                .isEqualTo(1000);
+    }
+
+    @Test
+    void uiPortServesTheSameApiAndAPage() {
+        ApiClient ui = new ApiClient(server.uiPort());
+        assertThat(ui.get("/api/v1/health").ok().path("available").asBoolean()).isTrue();
+        assertThat(ui.ok("/api/v1/workspaces/list", "").path("workspaces").findValuesAsText("workspaceId"))
+                .contains(workspaceId);
+        ApiClient.Response page = ui.get("/");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text()).contains("Sluice");
+    }
+
+    @Test
+    void badConfigNamesEachField() {
+        ApiClient.Response response = api.post("/api/v1/sources/create", """
+                {"sourceDefinitionId": "%s", "workspaceId": "%s", "name": "bad",
+                 "connectionConfiguration": {"count": "many", "always_updated": 3}}""".formatted(FAKER, workspaceId));
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().path("validationErrors").findValuesAsText("propertyPath"))
+                .contains("connectionConfiguration.count", "connectionConfiguration.always_updated");
+        assertThat(response.json().path("message").asText()).contains("count");
+
+        ApiClient.Response missing = api.post("/api/v1/destinations/create", """
+                {"destinationDefinitionId": "%s", "workspaceId": "%s", "name": "no path",
+                 "connectionConfiguration": {}}""".formatted(DUCKDB, workspaceId));
+        assertThat(missing.status()).isEqualTo(422);
+        assertThat(missing.json().path("validationErrors").toString()).contains("destination_path");
+
+        ApiClient.Response noName = api.post("/api/v1/sources/create", """
+                {"sourceDefinitionId": "%s", "workspaceId": "%s", "connectionConfiguration": {}}"""
+                .formatted(FAKER, workspaceId));
+        assertThat(noName.status()).isEqualTo(422);
+        assertThat(noName.json().path("validationErrors").findValuesAsText("propertyPath")).contains("name");
+
+        String sourceId = createFaker(10);
+        ApiClient.Response badUpdate = api.post("/api/v1/sources/update", """
+                {"sourceId": "%s", "connectionConfiguration": {"count": 0}}""".formatted(sourceId));
+        assertThat(badUpdate.status()).isEqualTo(422);
+        assertThat(badUpdate.json().path("validationErrors").findValuesAsText("propertyPath"))
+                .containsExactly("connectionConfiguration.count");
+        assertThat(api.ok("/api/v1/sources/get", "{\"sourceId\": \"" + sourceId + "\"}")
+                .path("connectionConfiguration").path("count").asInt()).isEqualTo(10);
+    }
+
+    @Test
+    void badConnectionsNameTheField() {
+        String sourceId = createFaker(10);
+        String destinationId = createDuckDb(dir.resolve("bad-connections.duckdb"));
+        ApiClient.Response unknownStream = api.post("/api/v1/connections/create", """
+                {"sourceId": "%s", "destinationId": "%s", "syncCatalog": {"streams": [
+                  {"stream": {"name": "customers", "jsonSchema": {}},
+                   "config": {"syncMode": "incremental", "destinationSyncMode": "append", "cursorField": ["updated_at"]}}]},
+                 "schedule": {"units": 24, "timeUnit": "hours"}}""".formatted(sourceId, destinationId));
+        assertThat(unknownStream.status()).isEqualTo(422);
+        assertThat(unknownStream.json().path("validationErrors").get(0).path("propertyPath").asText())
+                .isEqualTo("syncCatalog.streams[0].stream.name");
+        assertThat(unknownStream.json().path("validationErrors").get(0).path("message").asText()).contains("users");
+
+        ApiClient.Response badModes = api.post("/api/v1/connections/create", """
+                {"sourceId": "%s", "destinationId": "%s", "status": "paused", "scheduleType": "basic",
+                 "scheduleData": {"basicSchedule": {"timeUnit": "fortnights", "units": 0}},
+                 "syncCatalog": {"streams": [{"stream": {"name": "users"},
+                   "config": {"syncMode": "sideways", "cursorField": ["nope"]}}]}}""".formatted(sourceId, destinationId));
+        assertThat(badModes.status()).isEqualTo(422);
+        assertThat(badModes.json().path("validationErrors").findValuesAsText("propertyPath")).contains("status",
+                "scheduleData.basicSchedule.timeUnit", "scheduleData.basicSchedule.units",
+                "syncCatalog.streams[0].config.syncMode", "syncCatalog.streams[0].config.cursorField");
+    }
+
+    @Test
+    void unknownIdsMalformedJsonAndWrongMethodsNeverGive500() {
+        String unknown = "3f1c7a52-0000-4000-8000-000000000000";
+        for (String[] call : new String[][] {
+                {"/api/v1/workspaces/get", "{\"workspaceId\": \"" + unknown + "\"}"},
+                {"/api/v1/sources/get", "{\"sourceId\": \"" + unknown + "\"}"},
+                {"/api/v1/destinations/check_connection", "{\"destinationId\": \"" + unknown + "\"}"},
+                {"/api/v1/connections/sync", "{\"connectionId\": \"" + unknown + "\"}"},
+                {"/api/v1/state/get", "{\"connectionId\": \"" + unknown + "\"}"},
+                {"/api/v1/source_definitions/get", "{\"sourceDefinitionId\": \"" + unknown + "\"}"},
+                {"/api/v1/jobs/get", "{\"id\": 987654}"}}) {
+            ApiClient.Response response = api.post(call[0], call[1]);
+            assertThat(response.status()).as(call[0]).isEqualTo(404);
+            assertThat(response.json().path("message").asText()).as(call[0]).contains("Could not find");
+        }
+        ApiClient.Response malformed = api.post("/api/v1/sources/list", "{\"workspaceId\": ");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.json().path("message").asText()).contains("malformed JSON");
+        assertThat(api.post("/api/v1/sources/list", "[1, 2]").status()).isEqualTo(400);
+        ApiClient.Response notUuid = api.post("/api/v1/sources/list", "{\"workspaceId\": \"workspace-id\"}");
+        assertThat(notUuid.status()).isEqualTo(422);
+        assertThat(notUuid.json().path("validationErrors").get(0).path("propertyPath").asText()).isEqualTo("workspaceId");
+        assertThat(api.post("/api/v1/jobs/get", "{\"id\": \"job-id\"}").status()).isEqualTo(422);
+        assertThat(api.post("/api/v1/jobs/get", "{}").status()).isEqualTo(422);
+        assertThat(api.post("/api/v1/no/such/call", "{}").status()).isEqualTo(404);
+        ApiClient.Response wrongMethod = api.send("PUT", "/api/v1/sources/list", "{}");
+        assertThat(wrongMethod.status()).isIn(404, 405);
+        assertThat(wrongMethod.text()).doesNotContain("Exception:").doesNotContain("\tat ");
+    }
+
+    @Test
+    void secretsAreEncryptedAtRestMaskedAndKeptWhenMasked() {
+        String config = """
+                {"host": "127.0.0.1", "port": 5432, "database": "test", "schema": "public",
+                 "username": "postgres", "password": "%s"}""";
+        JsonNode created = api.ok("/api/v1/destinations/create", """
+                {"destinationDefinitionId": "%s", "workspaceId": "%s", "name": "warehouse",
+                 "connectionConfiguration": %s}""".formatted(POSTGRES, workspaceId, config.formatted("s3cret-Pw!")));
+        String id = created.path("destinationId").asText();
+        assertThat(created.path("connectionConfiguration").path("password").asText()).isEqualTo("**********");
+        assertThat(created.toString()).doesNotContain("s3cret-Pw!");
+        JsonNode listed = api.ok("/api/v1/destinations/list", "{\"workspaceId\": \"" + workspaceId + "\"}");
+        assertThat(listed.toString()).doesNotContain("s3cret-Pw!").doesNotContain("sluice:enc:");
+
+        String stored = rawConfiguration(id);
+        assertThat(stored).doesNotContain("s3cret-Pw!");
+        String encrypted = ApiClient.JSON.valueToTree(read(stored)).path("password").asText();
+        assertThat(encrypted).startsWith(SecretCipher.PREFIX);
+        SecretCipher cipher = SecretCipher.load(Optional.empty(), dir.resolve("data"));
+        assertThat(cipher.decrypt(encrypted)).isEqualTo("s3cret-Pw!");
+
+        JsonNode masked = api.ok("/api/v1/destinations/update", """
+                {"destinationId": "%s", "name": "warehouse 2", "connectionConfiguration": %s}"""
+                .formatted(id, config.formatted("**********")));
+        assertThat(masked.path("name").asText()).isEqualTo("warehouse 2");
+        assertThat(cipher.decrypt(read(rawConfiguration(id)).path("password").asText())).isEqualTo("s3cret-Pw!");
+        assertThat(api.ok("/api/v1/destinations/check_connection", "{\"destinationId\": \"" + id + "\"}")
+                .path("status").asText()).isEqualTo("succeeded");
+
+        api.ok("/api/v1/destinations/update", """
+                {"destinationId": "%s", "connectionConfiguration": %s}""".formatted(id, config.formatted("n3w-secret")));
+        assertThat(cipher.decrypt(read(rawConfiguration(id)).path("password").asText())).isEqualTo("n3w-secret");
+    }
+
+    private String rawConfiguration(String actorId) {
+        return server.database().jdbi().withHandle(h -> h.createQuery("select configuration from actor where id = :id")
+                .bind("id", java.util.UUID.fromString(actorId)).mapTo(String.class).one());
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return ApiClient.JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void cancelStopsARunningSyncAndASecondSyncReturnsTheRunningJob() {
+        String sourceId = createFaker(50_000_000);
+        String destinationId = createDuckDb(dir.resolve("cancel.duckdb"));
+        String connectionId = createSeedConnection(sourceId, destinationId);
+        long jobId = api.ok("/api/v1/connections/sync", "{\"connectionId\": \"" + connectionId + "\"}")
+                .path("job").path("id").asLong();
+        waitForJob(jobId, Set.of("running"));
+        assertThat(api.ok("/api/v1/connections/sync", "{\"connectionId\": \"" + connectionId + "\"}")
+                .path("job").path("id").asLong()).isEqualTo(jobId);
+        assertThat(api.post("/api/v1/connections/reset", "{\"connectionId\": \"" + connectionId + "\"}").status())
+                .isEqualTo(409);
+        JsonNode cancelled = api.ok("/api/v1/jobs/cancel", "{\"id\": " + jobId + "}");
+        assertThat(cancelled.path("job").path("status").asText()).isEqualTo("cancelled");
+        JsonNode attempt = cancelled.path("attempts").get(0).path("attempt");
+        assertThat(attempt.path("status").asText()).isEqualTo("failed");
+        assertThat(attempt.path("failureSummary").path("failures").get(0).path("failureType").asText())
+                .isEqualTo("manual_cancellation");
+        assertThat(attempt.path("totalStats").path("recordsEmitted").asLong()).isLessThan(50_000_000);
+    }
+
+    @Test
+    void everyDocumentedPathAnswers() {
+        JsonNode doc = api.get("/api/v1/openapi.json").ok();
+        assertThat(doc.path("openapi").asText()).startsWith("3.");
+        int checked = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            for (Iterator<String> methods = path.getValue().fieldNames(); methods.hasNext(); ) {
+                String method = methods.next().toUpperCase(java.util.Locale.ROOT);
+                for (ApiClient client : new ApiClient[] {api, new ApiClient(server.uiPort())}) {
+                    ApiClient.Response response = client.send(method, path.getKey(), method.equals("GET") ? null : "{}");
+                    assertThat(response.status()).as(method + " " + path.getKey() + ": " + response.text())
+                            .isNotIn(404, 405, 500);
+                }
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(40);
+        assertThat(doc.path("paths").has("/api/v1/connections/sync")).isTrue();
+        assertThat(doc.path("components").path("schemas").path("JobInfoRead").path("properties").has("attempts"))
+                .isTrue();
     }
 }
