@@ -82,7 +82,7 @@ abstract class ApiIT {
                       {
                         "stream": {
                           "name": "users",
-                          "jsonSchema": {}
+                          "jsonSchema": {...}
                         },
                         "config": {
                           "syncMode": "incremental",
@@ -211,6 +211,20 @@ abstract class ApiIT {
         assertThat(updated.path("email").asText()).isEqualTo("data@example.com");
         assertThat(api.ok("/api/v1/workspaces/list", "{}").path("workspaces").findValuesAsText("workspaceId"))
                 .contains(id, workspaceId);
+        String definitions = api.ok("/api/v1/source_definitions/list", "{}").toString();
+        assertThat(definitions).contains(FAKER);
+        String sourceId = api.ok("/api/v1/sources/create", """
+                {"sourceDefinitionId": "%s", "workspaceId": "%s", "name": "f", "connectionConfiguration": {}}"""
+                .formatted(FAKER, id)).path("sourceId").asText();
+        String destinationId = api.ok("/api/v1/destinations/create", """
+                {"destinationDefinitionId": "%s", "workspaceId": "%s", "name": "d",
+                 "connectionConfiguration": {"destination_path": "%s"}}"""
+                .formatted(DUCKDB, id, dir.resolve("workspace.duckdb"))).path("destinationId").asText();
+        JsonNode connection = api.ok("/api/v1/connections/create",
+                "{\"sourceId\": \"" + sourceId + "\", \"destinationId\": \"" + destinationId + "\"}");
+        assertThat(connection.path("namespaceDefinition").asText()).isEqualTo("customformat");
+        assertThat(connection.path("namespaceFormat").asText()).isEqualTo("prod_${SOURCE_NAMESPACE}");
+        assertThat(connection.path("scheduleType").asText()).isEqualTo("manual");
     }
 
     @Test
@@ -418,7 +432,7 @@ abstract class ApiIT {
         String destinationId = createDuckDb(dir.resolve("bad-connections.duckdb"));
         ApiClient.Response unknownStream = api.post("/api/v1/connections/create", """
                 {"sourceId": "%s", "destinationId": "%s", "syncCatalog": {"streams": [
-                  {"stream": {"name": "customers", "jsonSchema": {}},
+                  {"stream": {"name": "customers", "jsonSchema": {...}},
                    "config": {"syncMode": "incremental", "destinationSyncMode": "append", "cursorField": ["updated_at"]}}]},
                  "schedule": {"units": 24, "timeUnit": "hours"}}""".formatted(sourceId, destinationId));
         assertThat(unknownStream.status()).isEqualTo(422);

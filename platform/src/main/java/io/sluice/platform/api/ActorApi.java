@@ -132,10 +132,18 @@ public final class ActorApi {
         ActorRow row = find(Body.of(ctx).id(idField()));
         Instant started = Instant.now();
         ConnectorDefinition definition = definition(row);
-        Catalog catalog = definitions.source(definition).discover(config(row));
         ObjectNode result = ApiJson.MAPPER.createObjectNode();
-        result.set("catalog", new SyncCatalogs(List.of()).discovered(catalog));
-        result.set("jobInfo", SyncJobInfo.of("discover_schema", row.id().toString(), true, started));
+        try {
+            Catalog catalog = definitions.source(definition).discover(config(row));
+            result.set("catalog", new SyncCatalogs(List.of()).discovered(catalog));
+            result.set("jobInfo", SyncJobInfo.of("discover_schema", row.id().toString(), true, started));
+        } catch (ConnectorException e) {
+            ObjectNode jobInfo = SyncJobInfo.of("discover_schema", row.id().toString(), false, started);
+            jobInfo.putObject("failureReason").put("failureOrigin", "source")
+                    .put("failureType", e.kind() == io.sluice.cdk.FailureKind.CONFIG ? "config_error" : "system_error")
+                    .put("externalMessage", e.getMessage());
+            result.set("jobInfo", jobInfo);
+        }
         result.put("catalogId", UUID.randomUUID().toString());
         ctx.json(result);
     }

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place exceptions become responses: 404 for an unknown id, 422 with
  * {@code validationErrors} (one per field, Airbyte's {@code InvalidInputExceptionInfo} shape) for
- * bad input, 400 for malformed JSON, 409 for conflicts, and for anything unexpected a 500 with a
+ * bad input, 400 for malformed JSON, 409 for conflicts, 502 when a connector fails (its
+ * message, which connectors keep free of secrets), and for anything unexpected a 500 with a
  * generic message and an error id, the stack trace going only to the server log.
  */
 public final class ApiErrors {
@@ -38,6 +39,10 @@ public final class ApiErrors {
             case ApiException.BadRequest b -> ctx.status(400).json(body(b.getMessage(), "BadRequestException"));
             case ConnectorException c when c.kind() == FailureKind.CONFIG ->
                     ctx.status(422).json(body(c.getMessage(), "ConfigErrorException"));
+            case ConnectorException c -> {
+                LOG.warn("connector failure on {} {}: {}", ctx.method(), ctx.path(), c.getMessage());
+                ctx.status(502).json(body("The connector failed: " + c.getMessage(), "ConnectorException"));
+            }
             case HttpResponseException h -> ctx.status(h.getStatus()).json(body(h.getMessage(), "HttpException"));
             default -> unexpected(e, ctx);
         }

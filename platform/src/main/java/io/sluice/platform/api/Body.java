@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * A request's JSON object body, read field by field. Every problem is collected with the field's
@@ -16,6 +17,8 @@ import java.util.UUID;
  * calls may send none); anything that is not a JSON object is a 400.
  */
 public final class Body {
+    private static final Pattern PLACEHOLDER = Pattern.compile(":\\s*\\{\\s*\\.\\.\\.\\s*\\}");
+
     private final ObjectNode json;
     private final List<ConfigError> errors = new ArrayList<>();
 
@@ -32,12 +35,28 @@ public final class Body {
         try {
             node = ApiJson.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new ApiException.BadRequest("malformed JSON in the request body: " + e.getOriginalMessage());
+            node = withoutPlaceholders(text).orElseThrow(() -> new ApiException.BadRequest(
+                    "malformed JSON in the request body: " + e.getOriginalMessage()));
         }
         if (node == null || !node.isObject()) {
             throw new ApiException.BadRequest("the request body must be a JSON object");
         }
         return new Body((ObjectNode) node);
+    }
+
+    /**
+     * Documentation writes an elided object as {@code {...}} (the seed's {@code "jsonSchema": {...}});
+     * read as {@code {}} ("take what the source discovers") when that is the only thing wrong.
+     */
+    private static Optional<JsonNode> withoutPlaceholders(String text) {
+        if (!PLACEHOLDER.matcher(text).find()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ApiJson.MAPPER.readTree(PLACEHOLDER.matcher(text).replaceAll(": {}")));
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
     }
 
     public static Body of(ObjectNode json) {

@@ -27,9 +27,11 @@ public final class ConnectionApi {
     private final ConnectionSettings settings;
     private final JobRunner runner;
     private final JobApi jobs;
+    private final WorkspaceApi workspaces;
 
     public ConnectionApi(ConnectionDao connections, ActorApi sources, ActorApi destinations,
-            ConnectionSettings settings, JobRunner runner, JobApi jobs) {
+            ConnectionSettings settings, JobRunner runner, JobApi jobs, WorkspaceApi workspaces) {
+        this.workspaces = workspaces;
         this.connections = connections;
         this.sources = sources;
         this.destinations = destinations;
@@ -49,7 +51,8 @@ public final class ConnectionApi {
         }
         String name = body.optionalText("name").filter(n -> !n.isBlank())
                 .orElse(source.name() + " \u2192 " + destination.name());
-        ConnectionSettings.Values values = settings.read(body, Optional.empty());
+        ConnectionSettings.Values values = settings.read(body, Optional.empty(),
+                Optional.of(workspaces.find(source.workspaceId())));
         List<ConfigError> errors = new ArrayList<>();
         ObjectNode catalog = settings.catalog(body.json().get("syncCatalog"), source, destination, errors);
         body.errors(errors);
@@ -79,7 +82,7 @@ public final class ConnectionApi {
             throw new ApiException.Conflict("connection " + old.id() + " is deleted");
         }
         String name = body.optionalText("name").filter(n -> !n.isBlank()).orElse(old.name());
-        ConnectionSettings.Values values = settings.read(body, Optional.of(old));
+        ConnectionSettings.Values values = settings.read(body, Optional.of(old), Optional.empty());
         String catalog = old.syncCatalog();
         if (body.has("syncCatalog")) {
             List<ConfigError> errors = new ArrayList<>();

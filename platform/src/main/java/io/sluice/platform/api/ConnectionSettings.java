@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.cdk.ConfigError;
+import io.sluice.cdk.ConnectorException;
 import io.sluice.platform.connectors.ConnectorDefinitions;
 import io.sluice.platform.store.ActorRow;
 import io.sluice.platform.store.ConnectionRow;
+import io.sluice.platform.store.WorkspaceRow;
 import io.sluice.protocol.Catalog;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -45,12 +47,17 @@ final class ConnectionSettings {
         }
     }
 
-    /** The settings in {@code body}, each falling back to {@code old}'s (update) or the default (create). */
-    Values read(Body body, Optional<ConnectionRow> old) {
+    /**
+     * The settings in {@code body}, each falling back to {@code old}'s (update) or the default
+     * (create; the namespace rules then come from the workspace's settings).
+     */
+    Values read(Body body, Optional<ConnectionRow> old, Optional<WorkspaceRow> workspace) {
         String definition = body.optionalEnum("namespaceDefinition", Enums.NAMESPACE_DEFINITIONS)
-                .orElse(old.map(ConnectionRow::namespaceDefinition).orElse("source"));
+                .orElse(old.map(ConnectionRow::namespaceDefinition)
+                        .orElse(workspace.map(WorkspaceRow::namespaceDefinition).orElse("source")));
         String format = body.optionalText("namespaceFormat")
-                .orElse(old.map(ConnectionRow::namespaceFormat).orElse("${SOURCE_NAMESPACE}"));
+                .orElse(old.map(ConnectionRow::namespaceFormat)
+                        .orElse(workspace.map(WorkspaceRow::namespaceFormat).orElse("${SOURCE_NAMESPACE}")));
         if (definition.equals("customformat") && (format == null || format.isBlank())) {
             body.error("namespaceFormat", "is required with namespaceDefinition customformat");
         }
@@ -159,7 +166,13 @@ final class ConnectionSettings {
 
     /** The catalog to store: the request's streams checked against the source's discovered catalog. */
     ObjectNode catalog(JsonNode requested, ActorRow source, ActorRow destination, List<ConfigError> errors) {
-        Catalog discovered = definitions.source(sources.definition(source)).discover(sources.config(source));
+        Catalog discovered;
+        try {
+            discovered = definitions.source(sources.definition(source)).discover(sources.config(source));
+        } catch (ConnectorException e) {
+            errors.add(new ConfigError("sourceId", "the source's streams cannot be discovered: " + e.getMessage()));
+            return ApiJson.MAPPER.createObjectNode();
+        }
         var modes = definitions.spec(destinations.definition(destination)).supportedDestinationSyncModes();
         return new SyncCatalogs(modes).resolve(requested, discovered, errors);
     }

@@ -48,7 +48,7 @@ public final class Routes {
                 definitions));
         JobApi jobs = new JobApi(db.dao(JobDao.class), runner);
         connections = new ConnectionApi(connectionDao, sources, destinations,
-                new ConnectionSettings(sources, destinations, definitions), runner, jobs);
+                new ConnectionSettings(sources, destinations, definitions), runner, jobs, workspaces);
         StateApi state = new StateApi(connectionDao, db.dao(StateDao.class));
 
         route(GET, "health", ctx -> ctx.json(Map.of("available", true)), "Is the server up", "", "HealthCheckRead");
