@@ -571,4 +571,43 @@ abstract class ApiIT {
         assertThat(doc.path("components").path("schemas").path("JobInfoRead").path("properties").has("attempts"))
                 .isTrue();
     }
+
+    @Test
+    void operationsAreStoredAndLinkedToConnections() {
+        JsonNode operation = api.ok("/api/v1/operations/create", """
+                {"workspaceId": "%s", "name": "Normalization",
+                 "operatorConfiguration": {"operatorType": "normalization", "normalization": {"option": "basic"}}}"""
+                .formatted(workspaceId));
+        String operationId = operation.path("operationId").asText();
+        assertThat(api.ok("/api/v1/operations/get", "{\"operationId\": \"" + operationId + "\"}")
+                .path("operatorConfiguration").path("normalization").path("option").asText()).isEqualTo("basic");
+        ApiClient.Response bad = api.post("/api/v1/operations/create", """
+                {"workspaceId": "%s", "name": "x", "operatorConfiguration": {"operatorType": "magic"}}"""
+                .formatted(workspaceId));
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.json().path("validationErrors").get(0).path("propertyPath").asText())
+                .isEqualTo("operatorConfiguration.operatorType");
+
+        String sourceId = createFaker(5);
+        String destinationId = createDuckDb(dir.resolve("operations.duckdb"));
+        ApiClient.Response unknownOperation = api.post("/api/v1/connections/create", """
+                {"sourceId": "%s", "destinationId": "%s", "operationIds": ["%s"]}"""
+                .formatted(sourceId, destinationId, "3f1c7a52-0000-4000-8000-000000000001"));
+        assertThat(unknownOperation.status()).isEqualTo(422);
+        assertThat(unknownOperation.json().path("validationErrors").get(0).path("propertyPath").asText())
+                .isEqualTo("operationIds");
+        String connectionId = api.ok("/api/v1/connections/create", """
+                {"sourceId": "%s", "destinationId": "%s", "operationIds": ["%s"]}"""
+                .formatted(sourceId, destinationId, operationId)).path("connectionId").asText();
+        assertThat(api.ok("/api/v1/operations/list", "{\"connectionId\": \"" + connectionId + "\"}")
+                .path("operations").findValuesAsText("operationId")).containsExactly(operationId);
+        assertThat(api.ok("/api/v1/operations/update", """
+                {"operationId": "%s", "name": "Basic normalization",
+                 "operatorConfiguration": {"operatorType": "normalization", "normalization": {"option": "basic"}}}"""
+                .formatted(operationId)).path("name").asText()).isEqualTo("Basic normalization");
+        assertThat(api.post("/api/v1/operations/delete", "{\"operationId\": \"" + operationId + "\"}").status())
+                .isEqualTo(204);
+        assertThat(api.ok("/api/v1/operations/list", "{\"connectionId\": \"" + connectionId + "\"}")
+                .path("operations").size()).isZero();
+    }
 }

@@ -8,6 +8,7 @@ import io.sluice.cdk.ConnectorException;
 import io.sluice.platform.connectors.ConnectorDefinitions;
 import io.sluice.platform.store.ActorRow;
 import io.sluice.platform.store.ConnectionRow;
+import io.sluice.platform.store.OperationDao;
 import io.sluice.platform.store.WorkspaceRow;
 import io.sluice.protocol.Catalog;
 import java.time.DateTimeException;
@@ -27,8 +28,11 @@ final class ConnectionSettings {
     private final ActorApi sources;
     private final ActorApi destinations;
     private final ConnectorDefinitions definitions;
+    private final OperationDao operations;
 
-    ConnectionSettings(ActorApi sources, ActorApi destinations, ConnectorDefinitions definitions) {
+    ConnectionSettings(ActorApi sources, ActorApi destinations, ConnectorDefinitions definitions,
+            OperationDao operations) {
+        this.operations = operations;
         this.sources = sources;
         this.destinations = destinations;
         this.definitions = definitions;
@@ -143,7 +147,7 @@ final class ConnectionSettings {
         return basic;
     }
 
-    private static Optional<String> operationIds(Body body) {
+    private Optional<String> operationIds(Body body) {
         JsonNode ids = body.json().get("operationIds");
         if (ids == null || ids.isNull()) {
             return Optional.empty();
@@ -154,12 +158,17 @@ final class ConnectionSettings {
             return Optional.empty();
         }
         for (JsonNode id : ids) {
+            UUID operationId;
             try {
-                result.add(UUID.fromString(id.asText()).toString());
+                operationId = UUID.fromString(id.asText());
             } catch (IllegalArgumentException e) {
                 body.error("operationIds", "must hold UUIDs");
                 return Optional.empty();
             }
+            if (operations.find(operationId).isEmpty()) {
+                body.error("operationIds", "there is no operation " + operationId);
+            }
+            result.add(operationId.toString());
         }
         return Optional.of(result.toString());
     }

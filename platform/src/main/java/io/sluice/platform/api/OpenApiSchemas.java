@@ -59,6 +59,8 @@ final class OpenApiSchemas {
         SCHEMAS.put("JobInfoRead", "job*:JobRead,attempts*:array<AttemptInfoRead>");
         SCHEMAS.put("JobWithAttemptsRead", "job*:JobRead,attempts*:array<AttemptRead>");
         SCHEMAS.put("JobReadList", "jobs*:array<JobWithAttemptsRead>,totalJobCount*:integer");
+        SCHEMAS.put("OperationRead", "workspaceId*:uuid,operationId*:uuid,name*:string,operatorConfiguration*:object");
+        SCHEMAS.put("OperationReadList", "operations*:array<OperationRead>");
         SCHEMAS.put("ApiTokenRead", "tokenId*:uuid,name*:string,token*:string");
         SCHEMAS.put("ErrorRead", "message*:string,exceptionClassName:string,validationErrors:array,id:string,"
                 + "errorId:string");

@@ -14,6 +14,7 @@ import io.sluice.platform.store.ActorDao;
 import io.sluice.platform.store.ConnectionDao;
 import io.sluice.platform.store.Database;
 import io.sluice.platform.store.JobDao;
+import io.sluice.platform.store.OperationDao;
 import io.sluice.platform.store.StateDao;
 import io.sluice.platform.store.WorkspaceDao;
 import java.util.ArrayList;
@@ -48,8 +49,10 @@ public final class Routes {
                 definitions));
         JobApi jobs = new JobApi(db.dao(JobDao.class), runner);
         connections = new ConnectionApi(connectionDao, sources, destinations,
-                new ConnectionSettings(sources, destinations, definitions), runner, jobs, workspaces);
+                new ConnectionSettings(sources, destinations, definitions, db.dao(OperationDao.class)), runner, jobs,
+                workspaces);
         StateApi state = new StateApi(connectionDao, db.dao(StateDao.class));
+        OperationApi operations = new OperationApi(db.dao(OperationDao.class), connectionDao, workspaces);
 
         route(GET, "health", ctx -> ctx.json(Map.of("available", true)), "Is the server up", "", "HealthCheckRead");
         route(GET, "openapi.json", ctx -> ctx.json(OpenApiDocument.of(this.routes)), "This document", "", "Object");
@@ -88,6 +91,15 @@ public final class Routes {
         route(POST, "connections/sync", connections::sync, "Start a sync now", "connectionId*:uuid", "JobInfoRead");
         route(POST, "connections/reset", connections::reset, "Clear a connection's state", "connectionId*:uuid",
                 "JobInfoRead");
+        String operator = "operatorConfiguration*:object";
+        route(POST, "operations/create", operations::create, "Create an operation (normalization, dbt, webhook)",
+                "workspaceId*:uuid,name*:string," + operator, "OperationRead");
+        route(POST, "operations/get", operations::get, "Get an operation", "operationId*:uuid", "OperationRead");
+        route(POST, "operations/list", operations::list, "A connection's operations", "connectionId*:uuid",
+                "OperationReadList");
+        route(POST, "operations/update", operations::update, "Update an operation",
+                "operationId*:uuid,name:string," + operator, "OperationRead");
+        route(POST, "operations/delete", operations::delete, "Delete an operation", "operationId*:uuid", "");
         route(POST, "state/get", state::get, "A connection's state", "connectionId*:uuid", "ConnectionState");
 
         String listFields = "configTypes:array,configId:string,pagination:object";
