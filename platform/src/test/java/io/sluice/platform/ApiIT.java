@@ -475,9 +475,12 @@ abstract class ApiIT {
         assertThat(notUuid.json().path("validationErrors").get(0).path("propertyPath").asText()).isEqualTo("workspaceId");
         assertThat(api.post("/api/v1/jobs/get", "{\"id\": \"job-id\"}").status()).isEqualTo(422);
         assertThat(api.post("/api/v1/jobs/get", "{}").status()).isEqualTo(422);
-        assertThat(api.post("/api/v1/no/such/call", "{}").status()).isEqualTo(404);
+        ApiClient.Response noSuchCall = api.post("/api/v1/no/such/call", "{}");
+        assertThat(noSuchCall.status()).isEqualTo(404);
+        assertThat(noSuchCall.json().path("message").asText()).contains("no such API call");
         ApiClient.Response wrongMethod = api.send("PUT", "/api/v1/sources/list", "{}");
-        assertThat(wrongMethod.status()).isIn(404, 405);
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.json().path("message").asText()).contains("POST");
         assertThat(wrongMethod.text()).doesNotContain("Exception:").doesNotContain("\tat ");
     }
 

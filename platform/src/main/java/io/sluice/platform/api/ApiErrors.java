@@ -48,6 +48,15 @@ public final class ApiErrors {
         }
     }
 
+    /** A JSON body for a 404/405 Javalin answered itself (no route matched); API errors keep theirs. */
+    static void unmatched(Context ctx, String message) {
+        String type = ctx.res().getContentType();
+        if (type != null && type.startsWith("application/json")) {
+            return;
+        }
+        ctx.json(body(message, ctx.statusCode() == 404 ? "NotFoundException" : "MethodNotAllowedException"));
+    }
+
     private static ObjectNode invalid(ApiException.InvalidInput e) {
         ObjectNode body = body(e.getMessage(), "InvalidInputException");
         ArrayNode errors = body.putArray("validationErrors");

@@ -162,6 +162,9 @@ public final class Routes {
             config.addHttpHandler(route.method(), route.path(), route.handler());
         }
         config.exception(Exception.class, ApiErrors::handle);
+        config.error(404, ctx -> ApiErrors.unmatched(ctx, "no such API call: " + ctx.method() + " " + ctx.path()));
+        config.error(405, ctx -> ApiErrors.unmatched(ctx, ctx.method() + " is not allowed on " + ctx.path()
+                + "; the Config API takes POST with a JSON body"));
     }
 
     public WorkspaceApi workspaces() {
