@@ -16,7 +16,12 @@ final class DockerCommand {
 
     /** @throws ConnectorException (CONFIG) when no {@code docker} program is on the PATH */
     static List<String> forImage(String image) {
-        if (findDocker().isEmpty()) {
+        return forImage(image, System.getenv("PATH"));
+    }
+
+    /** As {@link #forImage(String)}, looking for {@code docker} in the directories of {@code path}. */
+    static List<String> forImage(String image, String path) {
+        if (findDocker(path).isEmpty()) {
             throw ConnectorException.config("the connector image " + image
                     + " needs a docker engine, and no docker program was found on the PATH; define the connector"
                     + " with a command instead (an Airbyte-protocol executable)");
@@ -25,8 +30,7 @@ final class DockerCommand {
         return List.of("docker", "run", "--rm", "-i", "--network", "host", "-v", tmp + ":" + tmp, image);
     }
 
-    private static java.util.Optional<Path> findDocker() {
-        String path = System.getenv("PATH");
+    private static java.util.Optional<Path> findDocker(String path) {
         if (path == null) {
             return java.util.Optional.empty();
         }
