@@ -154,6 +154,7 @@ public final class PgToPgBenchmark {
         ConfiguredCatalog catalog = new ConfiguredCatalog(List.of(
                 ConfiguredStream.of(stream, mode, cursor, destinationMode, List.of(List.of("id")))));
         long start = System.nanoTime();
+        long cpuStart = processCpuNanos();
         SyncResult result = new SyncEngine().run(SyncRequest.builder(source, sourceConfig, destination,
                         destinationConfig, catalog)
                 .namespaceMapping(new NamespaceMapping(NamespaceDefinition.DESTINATION, "", ""))
@@ -161,11 +162,20 @@ public final class PgToPgBenchmark {
                 .batchSize(10_000)
                 .build());
         double seconds = seconds(start);
+        double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
         if (result.status() != SyncResult.Status.SUCCEEDED) {
             throw new IllegalStateException(name + " failed: " + result.failure());
         }
         long records = result.streams().values().stream().mapToLong(StreamStats::recordsCommitted).sum();
+        System.out.printf(Locale.ROOT, "  (%s: Sluice's own process used %.1f CPU-seconds, %.2f µs a row)%n", name,
+                cpuSeconds, cpuSeconds * 1e6 / Math.max(1, records));
         return new Measured(name, records, seconds);
+    }
+
+    /** CPU time of this JVM (all threads, GC and JIT included): Sluice's share of the machine. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private long update() throws SQLException {

@@ -51,10 +51,14 @@ public final class RowSplitter {
                 .toArray();
     }
 
-    /** Writes {@code row} (in row-schema order) and its child rows. Runs once per row: keep it lean. */
-    public void write(Object[] row, String abId, Instant emittedAt, Instant normalizedAt) throws SQLException {
+    /**
+     * Writes {@code row} (in row-schema order) and its child rows. {@code abId} is stored as given (a
+     * String or a {@link java.util.UUID}, as the destination prefers); hash ids go to the sink as
+     * {@link HashId}s. Runs once per row: keep it lean.
+     */
+    public void write(Object[] row, Object abId, Instant emittedAt, Instant normalizedAt) throws SQLException {
         TablePlan root = layout.root();
-        String hashId = hasher.ofRow(row);
+        HashId hashId = hasher.ofRow(row);
         Object[] values = rootValues;
         List<ColumnPlan> columns = root.columns();
         int i = 0;
@@ -72,7 +76,7 @@ public final class RowSplitter {
         writeChildren(root, row, null, hashId, abId, emittedAt, normalizedAt);
     }
 
-    private void writeChildren(TablePlan table, Object[] row, Map<?, ?> element, String hashId, String abId,
+    private void writeChildren(TablePlan table, Object[] row, Map<?, ?> element, HashId hashId, Object abId,
             Instant emittedAt, Instant normalizedAt) throws SQLException {
         for (ChildPlan child : table.children()) {
             if (valueAt(row, element, child.rowIndex(), child.path()) instanceof List<?> elements) {
@@ -85,9 +89,9 @@ public final class RowSplitter {
         }
     }
 
-    private void writeElement(TablePlan table, Map<?, ?> item, int index, String parentHashId, String abId,
+    private void writeElement(TablePlan table, Map<?, ?> item, int index, HashId parentHashId, Object abId,
             Instant emittedAt, Instant normalizedAt) throws SQLException {
-        String hashId = hasher.ofElement(parentHashId, index, item);
+        HashId hashId = hasher.ofElement(parentHashId, index, item);
         Object[] values = buffers.get(table);
         values[0] = parentHashId;
         int i = 1;
@@ -99,8 +103,8 @@ public final class RowSplitter {
         writeChildren(table, null, item, hashId, abId, emittedAt, normalizedAt);
     }
 
-    private static void fillMetadata(Object[] values, int from, String abId, Instant emittedAt,
-            Instant normalizedAt, String hashId) {
+    private static void fillMetadata(Object[] values, int from, Object abId, Instant emittedAt,
+            Instant normalizedAt, HashId hashId) {
         values[from] = abId;
         values[from + 1] = emittedAt;
         values[from + 2] = normalizedAt;

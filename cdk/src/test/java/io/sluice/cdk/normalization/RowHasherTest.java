@@ -18,14 +18,14 @@ class RowHasherTest {
     @Test
     void sameValuesSameIdAndTheIdIs32HexDigits() {
         Object[] row = {1L, "Acme Corp", Map.of("email", "info@acme.com"), Instant.parse("2025-10-16T10:00:00Z")};
-        String id = hasher.ofRow(row);
+        String id = hasher.ofRow(row).toString();
         assertThat(id).matches("[0-9a-f]{32}");
-        assertThat(new RowHasher().ofRow(row.clone())).isEqualTo(id);
+        assertThat(new RowHasher().ofRow(row.clone()).toString()).isEqualTo(id);
     }
 
     @Test
     void anyChangedValueOrPositionChangesTheId() {
-        Set<String> ids = new HashSet<>();
+        Set<HashId> ids = new HashSet<>();
         ids.add(hasher.ofRow(new Object[] {1L, "a", null}));
         ids.add(hasher.ofRow(new Object[] {2L, "a", null}));
         ids.add(hasher.ofRow(new Object[] {1L, "b", null}));
@@ -50,8 +50,8 @@ class RowHasherTest {
         Map<String, Object> billing = new LinkedHashMap<>();
         billing.put("type", "billing");
         billing.put("city", "New York");
-        String parent = hasher.ofRow(new Object[] {1L});
-        Set<String> ids = new HashSet<>();
+        HashId parent = hasher.ofRow(new Object[] {1L});
+        Set<HashId> ids = new HashSet<>();
         ids.add(hasher.ofElement(parent, 0, billing));
         ids.add(hasher.ofElement(parent, 1, billing));
         ids.add(hasher.ofElement(hasher.ofRow(new Object[] {2L}), 0, billing));
@@ -62,10 +62,38 @@ class RowHasherTest {
 
     @Test
     void aMillionDistinctRowsGiveAMillionDistinctIds() {
-        Set<String> ids = new HashSet<>();
+        Set<HashId> ids = new HashSet<>();
         for (long i = 0; i < 1_000_000; i++) {
             ids.add(hasher.ofRow(new Object[] {i, "name " + (i % 1000), i % 2 == 0}));
         }
         assertThat(ids).hasSize(1_000_000);
+    }
+
+    @Test
+    void decimalsHashByValueAndScaleWhateverTheirSize() {
+        assertThat(hasher.ofRow(new Object[] {new BigDecimal("1.50")}))
+                .isEqualTo(hasher.ofRow(new Object[] {BigDecimal.valueOf(150, 2)}));
+        BigDecimal huge = new BigDecimal("123456789012345678901234567890.12");
+        assertThat(hasher.ofRow(new Object[] {huge})).isEqualTo(hasher.ofRow(new Object[] {new BigDecimal(huge.toString())}));
+        assertThat(hasher.ofRow(new Object[] {huge})).isNotEqualTo(hasher.ofRow(new Object[] {huge.add(BigDecimal.ONE)}));
+        assertThat(hasher.ofRow(new Object[] {new BigDecimal("-0.01")}))
+                .isNotEqualTo(hasher.ofRow(new Object[] {new BigDecimal("0.01")}));
+    }
+
+    @Test
+    void anOddAndAnEvenNumberOfWordsBothCountEveryWord() {
+        Set<HashId> ids = new HashSet<>();
+        ids.add(hasher.ofRow(new Object[] {}));
+        ids.add(hasher.ofRow(new Object[] {null}));
+        ids.add(hasher.ofRow(new Object[] {null, null}));
+        ids.add(hasher.ofRow(new Object[] {true}));
+        ids.add(hasher.ofRow(new Object[] {false}));
+        ids.add(hasher.ofRow(new Object[] {true, null}));
+        assertThat(ids).hasSize(6);
+    }
+
+    @Test
+    void aHashIdPrintsAs32HexDigitsHighWordFirst() {
+        assertThat(new HashId(0x0123456789abcdefL, -1L)).hasToString("0123456789abcdefffffffffffffffff");
     }
 }

@@ -113,7 +113,7 @@ final class BinaryCopyEncoder implements CopyEncoder {
             }
             case TEXT, VARCHAR, JSON -> {
                 int length = out.reserveInt();
-                out.setInt(length, out.putUtf8((String) value));
+                out.setInt(length, value instanceof String s ? out.putUtf8(s) : out.putId(value));
             }
             case JSONB -> {
                 int length = out.reserveInt();

@@ -15,6 +15,10 @@ final class NumericBinary {
     private static final int PLUS_INFINITY = 0xD000;
     private static final int MINUS_INFINITY = 0xF000;
 
+    /** Compact values have at most 15 digits, padded by up to 3: a long holds them. */
+    private static final int MAX_COMPACT_SCALE = 16_383;
+    private static final long[] POWERS_OF_TEN = {1, 10, 100, 1000};
+
     private byte[] decimal = new byte[64];
     private short[] groups = new short[32];
 
@@ -29,8 +33,45 @@ final class NumericBinary {
             return;
         }
         BigDecimal number = (BigDecimal) value;
-        int scale = number.scale();
         int sign = number.signum() < 0 ? NEGATIVE : POSITIVE;
+        if (number.precision() < 16 && number.scale() >= 0 && number.scale() <= MAX_COMPACT_SCALE) {
+            // the unscaled value without unscaledValue(), which allocates a BigInteger
+            writeCompact(out, Math.abs(number.scaleByPowerOfTen(number.scale()).longValue()), number.scale(), sign);
+        } else {
+            writeDigits(out, number, sign);
+        }
+    }
+
+    /**
+     * A value whose unscaled digits fit in a long even after padding the fraction to whole base-10000
+     * digits: the groups come straight from the long, least significant first.
+     */
+    private void writeCompact(CopyBuffer out, long unscaled, int scale, int sign) {
+        int pad = (4 - scale % 4) % 4;
+        long rest = unscaled * POWERS_OF_TEN[pad];
+        int lowestWeight = -(scale + pad) / 4;
+        while (rest != 0 && rest % 10_000 == 0) {
+            rest /= 10_000;
+            lowestWeight++;
+        }
+        int count = 0;
+        while (rest != 0) {
+            groups[count++] = (short) (rest % 10_000);
+            rest /= 10_000;
+        }
+        out.putInt(8 + 2 * count);
+        out.putShort(count);
+        out.putShort(count == 0 ? 0 : lowestWeight + count - 1);
+        out.putShort(count == 0 ? POSITIVE : sign);
+        out.putShort(scale);
+        for (int g = count - 1; g >= 0; g--) {
+            out.putShort(groups[g]);
+        }
+    }
+
+    /** Any value, through its decimal digits. */
+    void writeDigits(CopyBuffer out, BigDecimal number, int sign) {
+        int scale = number.scale();
         int length = digitsOf(number);
         if (scale < 0) {
             ensureDecimal(length - scale);
@@ -78,7 +119,8 @@ final class NumericBinary {
     /** Fills {@code decimal} with the digits (0-9) of |unscaled value|; returns their count. */
     private int digitsOf(BigDecimal number) {
         if (number.precision() < 19) {
-            long v = Math.abs(number.unscaledValue().longValue());
+            // the unscaled value without unscaledValue(), which allocates a BigInteger
+            long v = Math.abs(number.scaleByPowerOfTen(number.scale()).longValue());
             int digits = number.precision();
             ensureDecimal(digits);
             for (int i = digits - 1; i >= 0; i--) {

@@ -3,6 +3,7 @@ package io.sluice.connectors.postgres.destination;
 import io.sluice.cdk.JsonText;
 import io.sluice.cdk.TemporalValues;
 import io.sluice.cdk.RowJson;
+import io.sluice.cdk.normalization.HashId;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -20,7 +21,8 @@ import java.util.UUID;
  * Brings a row value to the one Java class the encoders take for a column type: Long for the
  * integer types, BigDecimal (or a non-finite Double) for numeric, Double for the float types,
  * Boolean, String for text and JSON text, LocalDate, LocalTime, OffsetTime, LocalDateTime, Instant
- * and UUID. Top-level row values normally have that class already and pass through untouched;
+ * and UUID; text columns also take the row ids ({@link HashId}, UUID) that the encoders write as
+ * text without a String. Top-level row values normally have that class already and pass through untouched;
  * values nested in objects are plain JSON values, so strings are parsed here. Empty means the value
  * cannot become the column's type: the caller stores NULL and counts it.
  */
@@ -126,6 +128,24 @@ final class PgValues {
         return text.contains("\\u0000") ? JSON_NUL.matcher(text).replaceAll("$1") : text;
     }
 
+    /**
+     * The class whose every value is canonical for the type, so that one class comparison settles
+     * it; Void for types where it depends on the value (ranges) or that have no such class.
+     */
+    static Class<?> canonicalClass(PgType type) {
+        return switch (type) {
+            case INT8 -> Long.class;
+            case NUMERIC -> BigDecimal.class;
+            case FLOAT8 -> Double.class;
+            case BOOL -> Boolean.class;
+            case TEXT, VARCHAR -> String.class;
+            case DATE -> LocalDate.class;
+            case TIMESTAMPTZ -> Instant.class;
+            case TIMESTAMP -> LocalDateTime.class;
+            default -> Void.class;
+        };
+    }
+
     /** Whether a Java value needs no conversion for the type (the hot path skips {@link #convert}). */
     static boolean isCanonical(PgType type, Object value) {
         return switch (type) {
@@ -135,7 +155,8 @@ final class PgValues {
             case NUMERIC -> value instanceof BigDecimal;
             case FLOAT8 -> value instanceof Double;
             case BOOL -> value instanceof Boolean;
-            case TEXT, VARCHAR, OTHER -> value instanceof String;
+            case TEXT, VARCHAR -> value instanceof String || value instanceof HashId || value instanceof UUID;
+            case OTHER -> value instanceof String;
             case DATE -> value instanceof LocalDate;
             case TIMESTAMPTZ -> value instanceof Instant;
             case TIMESTAMP -> value instanceof LocalDateTime;

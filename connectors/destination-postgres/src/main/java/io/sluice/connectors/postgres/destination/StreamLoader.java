@@ -61,7 +61,7 @@ final class StreamLoader {
     void load(List<Object[]> batch) throws SQLException {
         Instant now = Instant.now();
         for (Object[] row : batch) {
-            String abId = randomUuid();
+            UUID abId = randomUuid();
             if (rawCopy != null) {
                 rawValues[0] = abId;
                 rawValues[1] = now;
@@ -98,11 +98,11 @@ final class StreamLoader {
         typedCopies.values().forEach(TableCopy::discard);
     }
 
-    /** A version 4 UUID without SecureRandom: ids must be unique, not unguessable. */
-    private static String randomUuid() {
+    /** A version 4 UUID without SecureRandom: ids must be unique, not unguessable. Stored as text. */
+    private static UUID randomUuid() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         long high = (random.nextLong() & ~0xF000L) | 0x4000L;
         long low = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
-        return new UUID(high, low).toString();
+        return new UUID(high, low);
     }
 }

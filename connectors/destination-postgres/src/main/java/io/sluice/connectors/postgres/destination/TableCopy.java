@@ -30,6 +30,8 @@ final class TableCopy {
     private final String qualifiedTable;
     private final List<PgColumn> columns;
     private final PgType[] types;
+    /** Per column, the class whose values need no check at all (the usual case), else Void. */
+    private final Class<?>[] canonicalClasses;
     private final boolean sequenced;
     private final CopyEncoder encoder;
     private final String copySql;
@@ -50,6 +52,7 @@ final class TableCopy {
         this.qualifiedTable = quote(schema) + "." + quote(table);
         this.columns = List.copyOf(columns);
         this.types = columns.stream().map(PgColumn::type).toArray(PgType[]::new);
+        this.canonicalClasses = columns.stream().map(c -> PgValues.canonicalClass(c.type())).toArray(Class<?>[]::new);
         this.sequenced = sequenced;
         boolean binary = format == PostgresConfig.CopyFormat.BINARY && columns.stream().allMatch(c -> c.type().binary());
         this.encoder = binary ? new BinaryCopyEncoder() : new TextCopyEncoder();
@@ -93,7 +96,7 @@ final class TableCopy {
         encoder.beginRow(buffer, fields);
         for (int i = 0; i < types.length; i++) {
             Object value = values[i];
-            if (value != null && !PgValues.isCanonical(types[i], value)) {
+            if (value != null && value.getClass() != canonicalClasses[i] && !PgValues.isCanonical(types[i], value)) {
                 Optional<Object> converted = PgValues.convert(types[i], value);
                 if (converted.isEmpty()) {
                     misfits[i]++;

@@ -60,7 +60,13 @@ final class TextCopyEncoder implements CopyEncoder {
                 time(out, t.toSecondOfDay(), t.getNano());
             }
             case TIMETZ, UUID -> out.putAscii(value.toString());
-            case TEXT, VARCHAR, OTHER, JSONB, JSON -> out.putUtf8((String) value, true);
+            case TEXT, VARCHAR, OTHER, JSONB, JSON -> {
+                if (value instanceof String s) {
+                    out.putUtf8(s, true);
+                } else {
+                    out.putId(value);
+                }
+            }
         }
     }
 

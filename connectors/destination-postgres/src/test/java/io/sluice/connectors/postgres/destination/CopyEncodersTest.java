@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import io.sluice.cdk.normalization.HashId;
 import java.util.Arrays;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class CopyEncodersTest {
@@ -103,5 +105,87 @@ class CopyEncodersTest {
         assertThat(bytes.getInt()).isEqualTo(-1);
         assertThat(bytes.getShort()).isEqualTo((short) -1);
         assertThat(bytes.hasRemaining()).isFalse();
+    }
+
+    private static String binaryText(PgType type, Object value) {
+        CopyBuffer out = new CopyBuffer(4);
+        new BinaryCopyEncoder().value(out, 0, type, value);
+        int length = ByteBuffer.wrap(out.array(), 0, 4).getInt();
+        assertThat(length).isEqualTo(out.size() - 4);
+        return new String(out.array(), 4, length, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void rowIdsAreWrittenAsTheirTextInBothFormats() {
+        UUID uuid = UUID.fromString("0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0");
+        HashId hash = new HashId(0x00ff00ff00ff00ffL, 0xabcdef0123456789L);
+        for (PgType type : new PgType[] {PgType.TEXT, PgType.VARCHAR}) {
+            assertThat(PgValues.isCanonical(type, uuid)).isTrue();
+            assertThat(PgValues.isCanonical(type, hash)).isTrue();
+            assertThat(text(type, uuid)).isEqualTo(uuid.toString());
+            assertThat(binaryText(type, uuid)).isEqualTo(uuid.toString());
+            assertThat(text(type, hash)).isEqualTo("00ff00ff00ff00ffabcdef0123456789").isEqualTo(hash.toString());
+            assertThat(binaryText(type, hash)).isEqualTo(hash.toString());
+        }
+        UUID edges = new UUID(-1L, 0L);
+        assertThat(binaryText(PgType.VARCHAR, edges)).isEqualTo(edges.toString());
+    }
+
+    @Test
+    void binaryTextDropsNulsAndKeepsEveryOtherCharacter() {
+        assertThat(binaryText(PgType.TEXT, "a\u0000b\u0000")).isEqualTo("ab");
+        assertThat(binaryText(PgType.TEXT, "zürich 😀 \t")).isEqualTo("zürich 😀 \t");
+        assertThat(binaryText(PgType.TEXT, "")).isEmpty();
+    }
+
+    @Test
+    void numericFromCompactAndInflatedDecimalsAgree() {
+        assertThat(numeric(BigDecimal.valueOf(12345678, 2))).isEqualTo(numeric(new BigDecimal("123456.78")));
+        assertThat(numeric(new BigDecimal("-0.0001"))).isEqualTo(numeric(BigDecimal.valueOf(-1, 4)));
+        assertThat(numeric(new BigDecimal("1E+5"))).isEqualTo(numeric(BigDecimal.valueOf(100000)));
+    }
+
+    @Test
+    void theLongPathAndTheDigitPathEncodeEveryDecimalAlike() {
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 20_000; i++) {
+            long unscaled = random.nextLong() % (long) Math.pow(10, 1 + random.nextInt(15));
+            BigDecimal value = BigDecimal.valueOf(unscaled, random.nextInt(12));
+            CopyBuffer viaDigits = new CopyBuffer(4);
+            new NumericBinary().writeDigits(viaDigits, value, value.signum() < 0 ? 0x4000 : 0);
+            assertThat(numeric(value)).as("%s", value).isEqualTo(words(viaDigits));
+        }
+    }
+
+    private static short[] words(CopyBuffer out) {
+        ByteBuffer bytes = ByteBuffer.wrap(out.array(), 4, out.size() - 4);
+        short[] words = new short[(out.size() - 4) / 2];
+        for (int i = 0; i < words.length; i++) {
+            words[i] = bytes.getShort();
+        }
+        return words;
+    }
+
+    @Test
+    void hexDigitsComeFromWholeWordArithmetic() {
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 10_000; i++) {
+            int v = i < 3 ? new int[] {0, -1, 0x0123abcd}[i] : random.nextInt();
+            byte[] word = ByteBuffer.allocate(8).putLong(CopyBuffer.asciiHex8(v)).array();
+            assertThat(new String(word, StandardCharsets.US_ASCII)).isEqualTo(String.format("%08x", v));
+        }
+    }
+
+    @Test
+    void everyClassThatSkipsTheCheckIsCanonicalForItsType() {
+        for (PgType type : PgType.values()) {
+            Class<?> canonical = PgValues.canonicalClass(type);
+            Object sample = java.util.Map.<Class<?>, Object>of(Long.class, 1L, BigDecimal.class, BigDecimal.ONE,
+                    Double.class, 1.5, Boolean.class, true, String.class, "x", LocalDate.class, LocalDate.EPOCH,
+                    Instant.class, Instant.EPOCH, LocalDateTime.class, LocalDateTime.MIN).get(canonical);
+            if (canonical != Void.class) {
+                assertThat(PgValues.isCanonical(type, sample)).as("%s %s", type, canonical).isTrue();
+            }
+        }
     }
 }
