@@ -1,5 +1,6 @@
 package io.sluice.cdk;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /** Finds the secret fields of a config through its spec ({@code "airbyte_secret": true}). */
 public final class Secrets {
@@ -22,7 +24,18 @@ public final class Secrets {
      * as they are. The config itself is not changed.
      */
     public static JsonNode mask(ObjectNode specSchema, JsonNode config) {
-        return masked(specSchema, config.deepCopy());
+        return replace(specSchema, config, (pointer, value) -> MASKED);
+    }
+
+    /**
+     * A copy of {@code config} in which every non-null value at a property the spec marks
+     * {@code "airbyte_secret": true} is replaced by what {@code replacement} returns for it and
+     * its JSON pointer in the config (e.g. {@code /tunnel_method/tunnel_user_password}); the same
+     * places {@link #mask} masks. The config itself is not changed.
+     */
+    public static JsonNode replace(ObjectNode specSchema, JsonNode config,
+            BiFunction<JsonPointer, JsonNode, JsonNode> replacement) {
+        return masked(specSchema, config.deepCopy(), JsonPointer.empty(), replacement);
     }
 
     /** Whether the property schema marks a secret. */
@@ -30,30 +43,32 @@ public final class Secrets {
         return propertySchema != null && propertySchema.path("airbyte_secret").asBoolean(false);
     }
 
-    private static JsonNode masked(JsonNode schema, JsonNode node) {
+    private static JsonNode masked(JsonNode schema, JsonNode node, JsonPointer at,
+            BiFunction<JsonPointer, JsonNode, JsonNode> replacement) {
         if (node == null || node.isNull() || schema == null || !schema.isObject()) {
             return node;
         }
         if (isSecret(schema)) {
-            return MASKED;
+            return replacement.apply(at, node);
         }
         for (String combinator : COMBINATORS) {
             for (JsonNode option : schema.path(combinator)) {
-                node = masked(option, node);
+                node = masked(option, node, at, replacement);
             }
         }
         if (node.isObject()) {
-            maskProperties(schema, (ObjectNode) node);
+            maskProperties(schema, (ObjectNode) node, at, replacement);
         } else if (node.isArray() && schema.path("items").isObject()) {
             ArrayNode array = (ArrayNode) node;
             for (int i = 0; i < array.size(); i++) {
-                array.set(i, masked(schema.get("items"), array.get(i)));
+                array.set(i, masked(schema.get("items"), array.get(i), at.appendIndex(i), replacement));
             }
         }
         return node;
     }
 
-    private static void maskProperties(JsonNode schema, ObjectNode object) {
+    private static void maskProperties(JsonNode schema, ObjectNode object, JsonPointer at,
+            BiFunction<JsonPointer, JsonNode, JsonNode> replacement) {
         JsonNode properties = schema.path("properties");
         JsonNode additional = schema.get("additionalProperties");
         List<String> names = new ArrayList<>();
@@ -61,7 +76,7 @@ public final class Secrets {
         for (String name : names) {
             JsonNode propertySchema = properties.has(name) ? properties.get(name) : additional;
             JsonNode value = object.get(name);
-            JsonNode result = masked(propertySchema, value);
+            JsonNode result = masked(propertySchema, value, at.appendProperty(name), replacement);
             if (result != value) {
                 object.set(name, result);
             }

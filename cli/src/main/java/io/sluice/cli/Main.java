@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Sluice: move data from sources to destinations (Airbyte-protocol compatible).",
-        subcommands = {RunCommand.class, ConnectorCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {UpCommand.class, RunCommand.class, ConnectorCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

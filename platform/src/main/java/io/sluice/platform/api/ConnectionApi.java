@@ -1,0 +1,164 @@
+package io.sluice.platform.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.sluice.cdk.ConfigError;
+import io.sluice.platform.jobs.JobRunner;
+import io.sluice.platform.store.ActorRow;
+import io.sluice.platform.store.ConnectionDao;
+import io.sluice.platform.store.ConnectionRow;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@code /api/v1/connections/*}. The stored {@code syncCatalog} is checked against what the source
+ * discovers on create and on an update that changes it; {@code sync} answers at once with the job
+ * (pending or running) that runs in the background.
+ */
+public final class ConnectionApi {
+    private final ConnectionDao connections;
+    private final ActorApi sources;
+    private final ActorApi destinations;
+    private final ConnectionSettings settings;
+    private final JobRunner runner;
+    private final JobApi jobs;
+    private final WorkspaceApi workspaces;
+
+    public ConnectionApi(ConnectionDao connections, ActorApi sources, ActorApi destinations,
+            ConnectionSettings settings, JobRunner runner, JobApi jobs, WorkspaceApi workspaces) {
+        this.workspaces = workspaces;
+        this.connections = connections;
+        this.sources = sources;
+        this.destinations = destinations;
+        this.settings = settings;
+        this.runner = runner;
+        this.jobs = jobs;
+    }
+
+    public void create(Context ctx) {
+        Body body = Body.of(ctx);
+        UUID sourceId = body.id("sourceId");
+        UUID destinationId = body.id("destinationId");
+        ActorRow source = sources.find(sourceId);
+        ActorRow destination = destinations.find(destinationId);
+        if (!source.workspaceId().equals(destination.workspaceId())) {
+            body.error("destinationId", "belongs to another workspace than the source");
+        }
+        String name = body.optionalText("name").filter(n -> !n.isBlank())
+                .orElse(source.name() + " \u2192 " + destination.name());
+        ConnectionSettings.Values values = settings.read(body, Optional.empty(),
+                Optional.of(workspaces.find(source.workspaceId())));
+        List<ConfigError> errors = new ArrayList<>();
+        ObjectNode catalog = settings.catalog(body.json().get("syncCatalog"), source, destination, errors);
+        body.errors(errors);
+        body.done();
+        Instant now = Instant.now();
+        ConnectionRow row = values.toRow(UUID.randomUUID(), name, sourceId, destinationId, catalog.toString(), now, now);
+        connections.insert(row);
+        ctx.json(read(row));
+    }
+
+    public void get(Context ctx) {
+        ctx.json(read(find(Body.of(ctx).id("connectionId"))));
+    }
+
+    public void list(Context ctx) {
+        UUID workspaceId = Body.of(ctx).id("workspaceId");
+        ObjectNode result = ApiJson.MAPPER.createObjectNode();
+        ArrayNode array = result.putArray("connections");
+        connections.listByWorkspace(workspaceId).forEach(row -> array.add(read(row)));
+        ctx.json(result);
+    }
+
+    public void update(Context ctx) {
+        Body body = Body.of(ctx);
+        ConnectionRow old = find(body.id("connectionId"));
+        if (old.status().equals("deprecated")) {
+            throw new ApiException.Conflict("connection " + old.id() + " is deleted");
+        }
+        String name = body.optionalText("name").filter(n -> !n.isBlank()).orElse(old.name());
+        ConnectionSettings.Values values = settings.read(body, Optional.of(old), Optional.empty());
+        String catalog = old.syncCatalog();
+        if (body.has("syncCatalog")) {
+            List<ConfigError> errors = new ArrayList<>();
+            catalog = settings.catalog(body.json().get("syncCatalog"), sources.find(old.sourceId()),
+                    destinations.find(old.destinationId()), errors).toString();
+            body.errors(errors);
+        }
+        body.done();
+        ConnectionRow row = values.toRow(old.id(), name, old.sourceId(), old.destinationId(), catalog,
+                old.createdAt(), Instant.now());
+        connections.update(row);
+        ctx.json(read(row));
+    }
+
+    /** Marks the connection deprecated (Airbyte's soft delete); 204. */
+    public void delete(Context ctx) {
+        ConnectionRow row = find(Body.of(ctx).id("connectionId"));
+        connections.deprecate(row.id(), Instant.now());
+        ctx.status(204);
+    }
+
+    public void sync(Context ctx) {
+        ConnectionRow row = find(Body.of(ctx).id("connectionId"));
+        if (row.status().equals("deprecated")) {
+            throw new ApiException.Conflict("connection " + row.id() + " is deleted; it cannot sync");
+        }
+        ctx.json(jobs.info(runner.sync(row.id())));
+    }
+
+    /** Clears the connection's state; the destination's data stays until the scheduler issue adds clearing. */
+    public void reset(Context ctx) {
+        ConnectionRow row = find(Body.of(ctx).id("connectionId"));
+        long jobId = runner.reset(row.id()).orElseThrow(() -> new ApiException.Conflict(
+                "a job of connection " + row.id() + " is pending or running; cancel it before a reset"));
+        ctx.json(jobs.info(jobId));
+    }
+
+    ConnectionRow find(UUID id) {
+        return connections.find(id).orElseThrow(() -> new ApiException.NotFound("connection", id));
+    }
+
+    static ObjectNode read(ConnectionRow row) {
+        ObjectNode read = ApiJson.MAPPER.createObjectNode();
+        read.put("connectionId", row.id().toString());
+        read.put("name", row.name());
+        read.put("namespaceDefinition", row.namespaceDefinition());
+        if (row.namespaceFormat() != null) {
+            read.put("namespaceFormat", row.namespaceFormat());
+        }
+        read.put("prefix", row.prefix());
+        read.put("sourceId", row.sourceId().toString());
+        read.put("destinationId", row.destinationId().toString());
+        read.set("operationIds", ApiJson.read(row.operationIds()));
+        read.set("syncCatalog", ApiJson.read(row.syncCatalog()));
+        read.put("scheduleType", row.scheduleType());
+        if (row.scheduleData() != null) {
+            JsonNode data = ApiJson.read(row.scheduleData());
+            read.set("scheduleData", data);
+            if (data.has("basicSchedule")) {
+                read.set("schedule", data.get("basicSchedule"));
+            }
+        }
+        read.put("status", row.status());
+        if (row.resourceRequirements() != null) {
+            read.set("resourceRequirements", ApiJson.read(row.resourceRequirements()));
+        }
+        read.put("geography", row.geography());
+        read.put("breakingChange", false);
+        read.put("notifySchemaChanges", row.notifySchemaChanges());
+        read.put("nonBreakingChangesPreference", row.nonBreakingChangesPreference());
+        read.put("createdAt", row.createdAt().getEpochSecond());
+        return read;
+    }
+
+    /** For the first start's sample connection: the discovered catalog as the API would store it. */
+    ObjectNode discoveredCatalog(ActorRow source, ActorRow destination) {
+        return settings.catalog(null, source, destination, new ArrayList<>());
+    }
+}

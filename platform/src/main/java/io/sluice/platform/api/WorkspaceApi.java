@@ -1,0 +1,98 @@
+package io.sluice.platform.api;
+
+import io.javalin.http.Context;
+import io.sluice.platform.store.WorkspaceDao;
+import io.sluice.platform.store.WorkspaceRow;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/** {@code /api/v1/workspaces/*}. */
+public final class WorkspaceApi {
+    private final WorkspaceDao workspaces;
+
+    public WorkspaceApi(WorkspaceDao workspaces) {
+        this.workspaces = workspaces;
+    }
+
+    /** A workspace's public shape ({@code WorkspaceRead}) plus its default namespace settings. */
+    public record WorkspaceRead(
+            UUID workspaceId,
+            UUID customerId,
+            String name,
+            String slug,
+            Optional<String> email,
+            boolean initialSetupComplete,
+            boolean displaySetupWizard,
+            List<Object> notifications,
+            String defaultGeography,
+            String namespaceDefinition,
+            Optional<String> namespaceFormat) {
+
+        static WorkspaceRead of(WorkspaceRow row) {
+            return new WorkspaceRead(row.id(), row.id(), row.name(), row.slug(), Optional.ofNullable(row.email()),
+                    row.initialSetupComplete(), !row.initialSetupComplete(), List.of(), "auto",
+                    row.namespaceDefinition(), Optional.ofNullable(row.namespaceFormat()));
+        }
+    }
+
+    public record WorkspaceReadList(List<WorkspaceRead> workspaces) {}
+
+    public void create(Context ctx) {
+        Body body = Body.of(ctx);
+        String name = body.text("name");
+        Optional<String> email = body.optionalText("email");
+        String definition = body.optionalEnum("namespaceDefinition", Enums.NAMESPACE_DEFINITIONS).orElse("source");
+        Optional<String> format = body.optionalText("namespaceFormat");
+        boolean setupComplete = body.optionalBoolean("initialSetupComplete").orElse(false);
+        checkFormat(body, definition, format);
+        body.done();
+        Instant now = Instant.now();
+        WorkspaceRow row = new WorkspaceRow(UUID.randomUUID(), name, slug(name), email.orElse(null), setupComplete,
+                definition, format.orElse(null), now, now);
+        workspaces.insert(row);
+        ctx.json(WorkspaceRead.of(row));
+    }
+
+    public void get(Context ctx) {
+        ctx.json(WorkspaceRead.of(find(Body.of(ctx).id("workspaceId"))));
+    }
+
+    public void list(Context ctx) {
+        ctx.json(new WorkspaceReadList(workspaces.list().stream().map(WorkspaceRead::of).toList()));
+    }
+
+    public void update(Context ctx) {
+        Body body = Body.of(ctx);
+        WorkspaceRow old = find(body.id("workspaceId"));
+        String name = body.optionalText("name").filter(n -> !n.isBlank()).orElse(old.name());
+        String email = body.optionalText("email").orElse(old.email());
+        boolean setupComplete = body.optionalBoolean("initialSetupComplete").orElse(old.initialSetupComplete());
+        String definition = body.optionalEnum("namespaceDefinition", Enums.NAMESPACE_DEFINITIONS)
+                .orElse(old.namespaceDefinition());
+        Optional<String> format = body.optionalText("namespaceFormat").or(() -> Optional.ofNullable(old.namespaceFormat()));
+        checkFormat(body, definition, format);
+        body.done();
+        WorkspaceRow row = new WorkspaceRow(old.id(), name, slug(name), email, setupComplete, definition,
+                format.orElse(null), old.createdAt(), Instant.now());
+        workspaces.update(row);
+        ctx.json(WorkspaceRead.of(row));
+    }
+
+    WorkspaceRow find(UUID id) {
+        return workspaces.find(id).orElseThrow(() -> new ApiException.NotFound("workspace", id));
+    }
+
+    private static void checkFormat(Body body, String definition, Optional<String> format) {
+        if (definition.equals("customformat") && format.filter(f -> !f.isBlank()).isEmpty()) {
+            body.error("namespaceFormat", "is required with namespaceDefinition customformat, e.g. ${SOURCE_NAMESPACE}");
+        }
+    }
+
+    static String slug(String name) {
+        String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return slug.isEmpty() ? "workspace" : slug;
+    }
+}

@@ -1,0 +1,287 @@
+package io.sluice.platform.jobs;
+
+import io.sluice.cdk.FailureKind;
+import io.sluice.cdk.InputState;
+import io.sluice.engine.StreamStats;
+import io.sluice.engine.SyncEngine;
+import io.sluice.engine.SyncHandle;
+import io.sluice.engine.SyncListener;
+import io.sluice.engine.SyncProgress;
+import io.sluice.engine.SyncRequest;
+import io.sluice.engine.SyncResult;
+import io.sluice.platform.store.JobDao;
+import io.sluice.platform.store.JobRow;
+import io.sluice.platform.store.StateDao;
+import io.sluice.protocol.LogMessage;
+import io.sluice.protocol.StreamDescriptor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Runs connection jobs in this process on a small pool: one job at a time per connection, each
+ * sync through the engine with the connection's state in the metadata database, its counters in
+ * its attempt row, and every log line of it in the attempt's own log file. The scheduler issue
+ * replaces this runner with db-scheduler workers.
+ */
+public final class JobRunner implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
+    private static final Duration CANCEL_WAIT = Duration.ofSeconds(20);
+
+    private final JobDao jobs;
+    private final StateDao states;
+    private final PreparedSync.Planner planner;
+    private final Path logDir;
+    private final ExecutorService executor;
+    private final SyncEngine engine = new SyncEngine();
+    private final AttemptLogAppender appender = new AttemptLogAppender();
+    private final Object lock = new Object();
+    private final Map<Long, SyncHandle> running = new ConcurrentHashMap<>();
+    private final Map<Long, CompletableFuture<Void>> finished = new ConcurrentHashMap<>();
+    private final Set<Long> cancelRequested = ConcurrentHashMap.newKeySet();
+    private volatile boolean closing;
+
+    /** Makes the runner once the planner (which needs the API's lookups) exists. */
+    @FunctionalInterface
+    public interface Factory {
+        JobRunner create(PreparedSync.Planner planner);
+    }
+
+    public JobRunner(JobDao jobs, StateDao states, PreparedSync.Planner planner, Path logDir, int workers) {
+        this.jobs = jobs;
+        this.states = states;
+        this.planner = planner;
+        this.logDir = logDir;
+        this.executor = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "sluice-job-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        appender.install();
+    }
+
+    /** Jobs left pending or running by a previous process failed with it. */
+    public void failLeftovers() {
+        for (JobRow job : jobs.listActive()) {
+            Instant now = Instant.now();
+            jobs.attempts(job.id()).stream().filter(a -> a.status().equals("running")).forEach(a ->
+                    jobs.finishAttempt(a.id(), "failed", a.stats(), AttemptStats.failure(new SyncResult.Failure(
+                            FailureKind.SYSTEM, SyncResult.Origin.ENGINE, "the server stopped while the job ran", ""),
+                            false, false), now));
+            jobs.setStatus(job.id(), "failed", now);
+            LOG.info("job {} was left {} by the previous run; marked failed", job.id(), job.status());
+        }
+    }
+
+    /** Starts a sync of the connection, or returns the job already pending or running for it. */
+    public long sync(UUID connectionId) {
+        synchronized (lock) {
+            Optional<JobRow> active = jobs.findActive(connectionId.toString());
+            if (active.isPresent()) {
+                return active.get().id();
+            }
+            long jobId = jobs.insertJob("sync", connectionId.toString(), Instant.now());
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            finished.put(jobId, done);
+            executor.execute(() -> {
+                try {
+                    run(jobId, connectionId);
+                } catch (RuntimeException e) {
+                    LOG.error("job {} could not be finished", jobId, e);
+                } finally {
+                    finished.remove(jobId);
+                    done.complete(null);
+                }
+            });
+            return jobId;
+        }
+    }
+
+    /**
+     * Clears the connection's state in a {@code reset_connection} job that ends at once; empty when
+     * a job of the connection is pending or running. Destination data stays (the scheduler issue
+     * clears it).
+     */
+    public Optional<Long> reset(UUID connectionId) {
+        synchronized (lock) {
+            if (jobs.findActive(connectionId.toString()).isPresent()) {
+                return Optional.empty();
+            }
+            Instant now = Instant.now();
+            long jobId = jobs.insertJob("reset_connection", connectionId.toString(), now);
+            jobs.markRunning(jobId, now);
+            Path file = logFile(jobId, 1);
+            long attemptId = jobs.insertAttempt(jobId, 1, file.toString(), now);
+            try (AttemptLog log = AttemptLog.open(file)) {
+                int cleared = states.delete(connectionId);
+                log.info(cleared > 0 ? "cleared the state of connection " + connectionId
+                        : "connection " + connectionId + " had no state");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            jobs.finishAttempt(attemptId, "succeeded", AttemptStats.of(Map.of()), null, Instant.now());
+            jobs.setStatus(jobId, "succeeded", Instant.now());
+            return Optional.of(jobId);
+        }
+    }
+
+    /** Cancels a pending or running job and waits (bounded) until it has stopped. */
+    public void cancel(long jobId) {
+        cancelRequested.add(jobId);
+        synchronized (lock) {
+            jobs.findJob(jobId).filter(j -> j.status().equals("pending"))
+                    .ifPresent(j -> jobs.setStatus(jobId, "cancelled", Instant.now()));
+        }
+        SyncHandle handle = running.get(jobId);
+        if (handle != null) {
+            handle.cancel();
+        }
+        CompletableFuture<Void> done = finished.get(jobId);
+        if (done != null) {
+            try {
+                done.get(CANCEL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                LOG.warn("job {} did not stop within {} s of its cancel", jobId, CANCEL_WAIT.toSeconds());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException e) {
+                LOG.warn("job {} ended with an error", jobId, e.getCause());
+            }
+        }
+    }
+
+    private void run(long jobId, UUID connectionId) {
+        if (closing) {
+            jobs.setStatus(jobId, "cancelled", Instant.now());
+            return;
+        }
+        if (jobs.markRunning(jobId, Instant.now()) == 0) {
+            return;
+        }
+        Path file = logFile(jobId, 1);
+        long attemptId = jobs.insertAttempt(jobId, 1, file.toString(), Instant.now());
+        MDC.put(AttemptLogAppender.JOB_ID, Long.toString(jobId));
+        MDC.put("attempt", "1");
+        MDC.put("connection", connectionId.toString());
+        try (AttemptLog log = AttemptLog.open(file)) {
+            appender.attach(jobId, log);
+            finish(jobId, attemptId, log, attempt(jobId, attemptId, connectionId, log));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the log of job " + jobId, e);
+        } finally {
+            appender.detach(jobId);
+            running.remove(jobId);
+            cancelRequested.remove(jobId);
+            MDC.clear();
+        }
+    }
+
+    private SyncResult attempt(long jobId, long attemptId, UUID connectionId, AttemptLog log) {
+        Instant started = Instant.now();
+        try {
+            PreparedSync plan = planner.prepare(connectionId);
+            log.info("sync of connection " + connectionId + ": " + plan.source().name() + " -> "
+                    + plan.destination().name() + ", " + plan.catalog().streams().size() + " streams");
+            SyncRequest request = SyncRequest.builder(plan.source(), plan.sourceConfig(), plan.destination(),
+                            plan.destinationConfig(), plan.catalog())
+                    .namespaceMapping(plan.namespaceMapping())
+                    .stateStore(new DbStateStore(states, connectionId))
+                    .listener(new AttemptListener(attemptId, log))
+                    .build();
+            SyncHandle handle = engine.start(request);
+            running.put(jobId, handle);
+            if (cancelRequested.contains(jobId) || closing) {
+                handle.cancel();
+            }
+            return handle.await();
+        } catch (RuntimeException e) {
+            return new SyncResult(SyncResult.Status.FAILED, Map.of(),
+                    Optional.of(SyncResult.Failure.of(SyncResult.Origin.ENGINE, e)), InputState.empty(),
+                    Duration.between(started, Instant.now()));
+        }
+    }
+
+    private void finish(long jobId, long attemptId, AttemptLog log, SyncResult result) {
+        for (Map.Entry<StreamDescriptor, StreamStats> s : result.streams().entrySet()) {
+            log.info("stream " + s.getKey() + ": " + s.getValue().recordsEmitted() + " records emitted, "
+                    + s.getValue().recordsCommitted() + " committed");
+        }
+        boolean cancelled = result.status() == SyncResult.Status.CANCELLED;
+        result.failure().ifPresent(f -> log.write(Instant.now(), "ERROR", "sync failed (" + f.origin() + ", "
+                + f.kind() + "): " + f.message() + (f.stackTrace().isEmpty() ? "" : System.lineSeparator()
+                + f.stackTrace())));
+        String failure = result.failure().map(f -> AttemptStats.failure(f, false, result.recordsCommitted() > 0))
+                .orElse(cancelled ? AttemptStats.failure(new SyncResult.Failure(FailureKind.SYSTEM,
+                        SyncResult.Origin.ENGINE, "the sync was cancelled", ""), true, result.recordsCommitted() > 0)
+                        : null);
+        String attemptStatus = result.status() == SyncResult.Status.SUCCEEDED ? "succeeded" : "failed";
+        String jobStatus = switch (result.status()) {
+            case SUCCEEDED -> "succeeded";
+            case FAILED -> "failed";
+            case CANCELLED -> "cancelled";
+        };
+        log.info("attempt " + attemptStatus + " in " + result.duration().toMillis() + " ms; job " + jobStatus);
+        Instant now = Instant.now();
+        jobs.finishAttempt(attemptId, attemptStatus, AttemptStats.of(result.streams()), failure, now);
+        jobs.setStatus(jobId, jobStatus, now);
+        LOG.info("job {} {}", jobId, jobStatus);
+    }
+
+    /** Where an attempt's log lives: {@code <data dir>/logs/jobs/<jobId>/attempt-<n>.log}. */
+    private Path logFile(long jobId, int attempt) {
+        return logDir.resolve(Long.toString(jobId)).resolve("attempt-" + attempt + ".log");
+    }
+
+    /** Stops: running syncs are cancelled (they roll back to their last acknowledged state). */
+    @Override
+    public void close() {
+        closing = true;
+        running.values().forEach(SyncHandle::cancel);
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(CANCEL_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            executor.shutdownNow();
+        }
+        appender.uninstall();
+    }
+
+    /** Feeds an attempt's counters to its row and its connector log lines to its log file. */
+    private final class AttemptListener implements SyncListener {
+        private final long attemptId;
+        private final AttemptLog log;
+
+        AttemptListener(long attemptId, AttemptLog log) {
+            this.attemptId = attemptId;
+            this.log = log;
+        }
+
+        @Override
+        public void onProgress(SyncProgress progress) {
+            jobs.updateStats(attemptId, AttemptStats.of(progress.streams()), Instant.now());
+        }
+
+        @Override
+        public void onLog(LogMessage.Level level, String origin, String message) {
+            log.write(Instant.now(), level.name(), origin + " - " + message);
+        }
+    }
+}

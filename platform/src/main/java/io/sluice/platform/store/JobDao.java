@@ -1,0 +1,67 @@
+package io.sluice.platform.store;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Jobs and their attempts. */
+@RegisterConstructorMapper(JobRow.class)
+@RegisterConstructorMapper(AttemptRow.class)
+public interface JobDao {
+
+    @SqlUpdate("insert into job (config_type, scope, status, created_at, updated_at)"
+            + " values (:configType, :scope, 'pending', :now, :now)")
+    @GetGeneratedKeys("id")
+    long insertJob(@Bind("configType") String configType, @Bind("scope") String scope, @Bind("now") Instant now);
+
+    @SqlQuery("select * from job where id = :id")
+    Optional<JobRow> findJob(@Bind("id") long id);
+
+    @SqlQuery("select * from job where scope = :scope and status in ('pending', 'running') order by id limit 1")
+    Optional<JobRow> findActive(@Bind("scope") String scope);
+
+    @SqlQuery("select * from job where status in ('pending', 'running')")
+    List<JobRow> listActive();
+
+    @SqlQuery("select * from job where (cast(:scope as varchar) is null or scope = cast(:scope as varchar)) and config_type in (<types>)"
+            + " order by id desc limit :limit offset :offset")
+    List<JobRow> list(@Bind("scope") String scope, @BindList("types") Collection<String> configTypes,
+            @Bind("limit") int limit, @Bind("offset") int offset);
+
+    @SqlQuery("select count(*) from job where (cast(:scope as varchar) is null or scope = cast(:scope as varchar)) and config_type in (<types>)")
+    long count(@Bind("scope") String scope, @BindList("types") Collection<String> configTypes);
+
+    @SqlUpdate("update job set status = :status, updated_at = :now where id = :id")
+    int setStatus(@Bind("id") long id, @Bind("status") String status, @Bind("now") Instant now);
+
+    @SqlUpdate("update job set status = 'running', started_at = coalesce(started_at, :now), updated_at = :now"
+            + " where id = :id and status = 'pending'")
+    int markRunning(@Bind("id") long id, @Bind("now") Instant now);
+
+    @SqlUpdate("insert into attempt (job_id, attempt_number, status, log_path, created_at, updated_at)"
+            + " values (:jobId, :number, 'running', :logPath, :now, :now)")
+    @GetGeneratedKeys("id")
+    long insertAttempt(@Bind("jobId") long jobId, @Bind("number") int attemptNumber, @Bind("logPath") String logPath,
+            @Bind("now") Instant now);
+
+    @SqlUpdate("update attempt set stats = :stats, updated_at = :now where id = :id")
+    int updateStats(@Bind("id") long attemptId, @Bind("stats") String stats, @Bind("now") Instant now);
+
+    @SqlUpdate("update attempt set status = :status, stats = :stats, failure_summary = :failure, updated_at = :now,"
+            + " ended_at = :now where id = :id")
+    int finishAttempt(@Bind("id") long attemptId, @Bind("status") String status, @Bind("stats") String stats,
+            @Bind("failure") String failureSummary, @Bind("now") Instant now);
+
+    @SqlQuery("select * from attempt where job_id = :jobId order by attempt_number")
+    List<AttemptRow> attempts(@Bind("jobId") long jobId);
+
+    @SqlQuery("select * from attempt where job_id in (<jobIds>) order by job_id, attempt_number")
+    List<AttemptRow> attemptsOf(@BindList("jobIds") Collection<Long> jobIds);
+}
