@@ -1,8 +1,10 @@
 package io.sluice.connectors.file;
 
+import static io.sluice.cdk.SpecSchema.field;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sluice.cdk.SpecSchema;
 import io.sluice.protocol.ConnectorSpecification;
 
 /** The config schema of source-file, with the field names of Airbyte's File source. */
@@ -12,7 +14,6 @@ final class FileSpec {
     static final String[] AIRBYTE_FORMATS =
             {"csv", "tsv", "json", "jsonl", "parquet", "excel", "excel_binary", "fwf", "feather", "yaml"};
     static final int DEFAULT_SAMPLE_ROWS = 10_000;
-    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final ObjectNode SCHEMA = build();
 
     private FileSpec() {}
@@ -26,13 +27,8 @@ final class FileSpec {
     }
 
     private static ObjectNode build() {
-        ObjectNode schema = JSON.objectNode();
-        schema.put("$schema", "http://json-schema.org/draft-07/schema#");
-        schema.put("title", "File Source Spec");
-        schema.put("type", "object");
-        schema.putArray("required").add("dataset_name").add("format").add("url").add("provider");
-        schema.put("additionalProperties", true);
-        ObjectNode p = schema.putObject("properties");
+        ObjectNode schema = SpecSchema.object("File Source Spec", "dataset_name", "format", "url", "provider");
+        ObjectNode p = SpecSchema.properties(schema);
         field(p, "dataset_name", "string", "Dataset Name", 0,
                 "The name of the stream (and of the final table) this file is replicated into.").put("minLength", 1);
         ObjectNode format = field(p, "format", "string", "File Format", 1,
@@ -89,15 +85,5 @@ final class FileSpec {
         s.putArray("enum").add(storage);
         s.put("default", storage);
         return p;
-    }
-
-    private static ObjectNode field(ObjectNode properties, String name, String type, String title, int order,
-            String description) {
-        ObjectNode f = properties.putObject(name);
-        f.put("type", type);
-        f.put("title", title);
-        f.put("description", description);
-        f.put("order", order);
-        return f;
     }
 }

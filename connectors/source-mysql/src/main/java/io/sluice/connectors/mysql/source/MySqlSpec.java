@@ -1,14 +1,16 @@
 package io.sluice.connectors.mysql.source;
 
+import static io.sluice.cdk.SpecSchema.field;
+import static io.sluice.cdk.SpecSchema.option;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sluice.cdk.SpecSchema;
 import io.sluice.protocol.ConnectorSpecification;
 
 /** The config schema of source-mysql, with the field names of Airbyte's MySQL source. */
 final class MySqlSpec {
     static final String DOCUMENTATION_URL = "https://docs.airbyte.com/integrations/sources/mysql";
-    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final ObjectNode SCHEMA = build();
 
     private MySqlSpec() {}
@@ -22,13 +24,8 @@ final class MySqlSpec {
     }
 
     private static ObjectNode build() {
-        ObjectNode schema = JSON.objectNode();
-        schema.put("$schema", "http://json-schema.org/draft-07/schema#");
-        schema.put("title", "MySql Source Spec");
-        schema.put("type", "object");
-        schema.putArray("required").add("host").add("port").add("database").add("username");
-        schema.put("additionalProperties", true);
-        ObjectNode p = schema.putObject("properties");
+        ObjectNode schema = SpecSchema.object("MySql Source Spec", "host", "port", "database", "username");
+        ObjectNode p = SpecSchema.properties(schema);
 
         field(p, "host", "string", "Host", 0, "The host name of the database.");
         field(p, "port", "integer", "Port", 1, "The port to connect to.")
@@ -99,29 +96,5 @@ final class MySqlSpec {
                 "Incrementally detects new inserts and updates using the cursor column chosen when configuring "
                         + "a connection (e.g. created_at, updated_at).");
         method.putObject("default").put("method", "STANDARD");
-    }
-
-    /** One option of a {@code oneOf}, told apart by the constant {@code key}. */
-    private static ObjectNode option(ArrayNode options, String key, String value, String title, String description) {
-        ObjectNode option = options.addObject();
-        option.put("title", title);
-        option.put("description", description);
-        option.put("type", "object");
-        option.putArray("required").add(key);
-        option.put("additionalProperties", true);
-        ObjectNode constant = option.putObject("properties").putObject(key);
-        constant.put("type", "string").put("const", value).put("order", 0);
-        constant.putArray("enum").add(value);
-        return option;
-    }
-
-    private static ObjectNode field(ObjectNode properties, String name, String type, String title, int order,
-            String description) {
-        ObjectNode f = properties.putObject(name);
-        f.put("type", type);
-        f.put("title", title);
-        f.put("description", description);
-        f.put("order", order);
-        return f;
     }
 }

@@ -1,14 +1,16 @@
 package io.sluice.connectors.postgres.source;
 
+import static io.sluice.cdk.SpecSchema.field;
+import static io.sluice.cdk.SpecSchema.option;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sluice.cdk.SpecSchema;
 import io.sluice.protocol.ConnectorSpecification;
 
 /** The config schema of source-postgres, with the field names of Airbyte's Postgres source. */
 final class PostgresSpec {
     static final String DOCUMENTATION_URL = "https://docs.airbyte.com/integrations/sources/postgres";
-    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final ObjectNode SCHEMA = build();
 
     private PostgresSpec() {}
@@ -22,13 +24,8 @@ final class PostgresSpec {
     }
 
     private static ObjectNode build() {
-        ObjectNode schema = JSON.objectNode();
-        schema.put("$schema", "http://json-schema.org/draft-07/schema#");
-        schema.put("title", "Postgres Source Spec");
-        schema.put("type", "object");
-        schema.putArray("required").add("host").add("port").add("database").add("username");
-        schema.put("additionalProperties", true);
-        ObjectNode p = schema.putObject("properties");
+        ObjectNode schema = SpecSchema.object("Postgres Source Spec", "host", "port", "database", "username");
+        ObjectNode p = SpecSchema.properties(schema);
 
         field(p, "host", "string", "Host", 0, "Hostname of the database.");
         field(p, "port", "integer", "Port", 1, "Port of the database.")
@@ -76,17 +73,7 @@ final class PostgresSpec {
     }
 
     private static ObjectNode sslMode(ArrayNode options, String mode, String description) {
-        ObjectNode option = options.addObject();
-        option.put("title", mode);
-        option.put("description", description);
-        option.put("type", "object");
-        option.putArray("required").add("mode");
-        option.put("additionalProperties", true);
-        ObjectNode p = option.putObject("properties");
-        ObjectNode m = p.putObject("mode");
-        m.put("type", "string").put("const", mode).put("order", 0);
-        m.putArray("enum").add(mode);
-        return option;
+        return option(options, "mode", mode, mode, description);
     }
 
     private static void verifyMode(ArrayNode options, String mode, String description) {
@@ -111,26 +98,9 @@ final class PostgresSpec {
         method.put("type", "object");
         method.put("order", 8);
         ArrayNode options = method.putArray("oneOf");
-        ObjectNode standard = options.addObject();
-        standard.put("title", "Scan Changes with User Defined Cursor");
-        standard.put("description", "Incrementally detects new inserts and updates using the cursor column chosen "
-                + "when configuring a connection (e.g. created_at, updated_at).");
-        standard.put("type", "object");
-        standard.putArray("required").add("method");
-        standard.put("additionalProperties", true);
-        ObjectNode m = standard.putObject("properties").putObject("method");
-        m.put("type", "string").put("const", "Standard").put("order", 0);
-        m.putArray("enum").add("Standard");
+        option(options, "method", "Standard", "Scan Changes with User Defined Cursor",
+                "Incrementally detects new inserts and updates using the cursor column chosen when configuring a "
+                        + "connection (e.g. created_at, updated_at).");
         method.putObject("default").put("method", "Standard");
-    }
-
-    private static ObjectNode field(ObjectNode properties, String name, String type, String title, int order,
-            String description) {
-        ObjectNode f = properties.putObject(name);
-        f.put("type", type);
-        f.put("title", title);
-        f.put("description", description);
-        f.put("order", order);
-        return f;
     }
 }
