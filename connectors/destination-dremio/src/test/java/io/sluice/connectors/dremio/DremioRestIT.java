@@ -41,7 +41,7 @@ class DremioRestIT {
         assertThat(login.method()).isEqualTo("POST");
         assertThat(login.path()).containsExactly("apiv2", "login");
         assertThat(new ObjectMapper().readTree(login.body()))
-                .isEqualTo(new ObjectMapper().readTree("{\"userName\":\"dremio_user\",\"password\":\"rest-pass-Tq55\"}"));
+                .isEqualTo(new ObjectMapper().readTree("{\"userName\":\"dremio_user\",\"password\":\"dremio-pass-Tq55\"}"));
         assertThat(dremio.calls().get(1).authorization()).isEqualTo("_dremio" + dremio.token());
     }
 

@@ -26,7 +26,7 @@ import mockwebserver3.RecordedRequest;
  */
 final class FakeDremioRest implements AutoCloseable {
     static final String USER = "dremio_user";
-    static final String PASSWORD = "rest-pass-Tq55";
+    static final String PASSWORD = "dremio-pass-Tq55";
 
     /** A request as it arrived: the decoded path segments, the Authorization header and the body. */
     record Call(String method, List<String> path, String authorization, String body) {}

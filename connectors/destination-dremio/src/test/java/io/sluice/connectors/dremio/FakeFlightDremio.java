@@ -34,7 +34,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
  */
 final class FakeFlightDremio implements AutoCloseable {
     static final String USER = "dremio_user";
-    static final String PASSWORD = "flight-pass-Zr81";
+    static final String PASSWORD = FakeDremioRest.PASSWORD;
     static final int ROWS = 3;
 
     /** A statement the server ran, with the identity its bearer token stood for. */
