@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,11 +43,15 @@ public final class PostgresSource implements Source {
     /** Tables from this size on (8 kB pages, from pg_class.relpages) are read in parallel ranges. */
     static final long CHUNK_THRESHOLD_PAGES = 64_000;
 
+    /** Once the slot's walsender has read past the sync's start position, the quiet time that ends a CDC read. */
+    static final Duration CDC_QUIET = Duration.ofSeconds(2);
+
     private final int checkpointRecords;
     private final long chunkThresholdPages;
+    private final Duration cdcQuiet;
 
     public PostgresSource() {
-        this(CHECKPOINT_RECORDS, CHUNK_THRESHOLD_PAGES);
+        this(CHECKPOINT_RECORDS, CHUNK_THRESHOLD_PAGES, CDC_QUIET);
     }
 
     /**
@@ -54,8 +59,14 @@ public final class PostgresSource implements Source {
      * and reads tables of at least {@code chunkThresholdPages} pages in parallel ranges.
      */
     PostgresSource(int checkpointRecords, long chunkThresholdPages) {
+        this(checkpointRecords, chunkThresholdPages, CDC_QUIET);
+    }
+
+    /** ... and ends a CDC read once caught up and no change arrived for {@code cdcQuiet}. */
+    PostgresSource(int checkpointRecords, long chunkThresholdPages, Duration cdcQuiet) {
         this.checkpointRecords = checkpointRecords;
         this.chunkThresholdPages = chunkThresholdPages;
+        this.cdcQuiet = cdcQuiet;
     }
 
     @Override
@@ -77,7 +88,11 @@ public final class PostgresSource implements Source {
             }
             PostgresConfig pg = PostgresConfig.from(config);
             try (Connection connection = new PgConnections(pg).open()) {
-                return probe(connection, pg).map(ConnectionStatus::failed).orElseGet(ConnectionStatus::succeeded);
+                Optional<String> problem = probe(connection, pg);
+                if (problem.isEmpty() && pg.cdc().isPresent()) {
+                    problem = CdcPrerequisites.problem(connection, pg);
+                }
+                return problem.map(ConnectionStatus::failed).orElseGet(ConnectionStatus::succeeded);
             } catch (SQLException e) {
                 return ConnectionStatus.failed(ConnectFailures.describe(e, pg));
             }
@@ -113,18 +128,24 @@ public final class PostgresSource implements Source {
         try (Connection connection = new PgConnections(pg).openClassified()) {
             List<PgTable> tables = PgCatalog.selectableTables(connection, pg.schemas());
             LOG.info("discovered {} tables and views in {} schemas", tables.size(), pg.schemas().size());
-            return new Catalog(tables.stream().map(PostgresSource::stream).toList());
+            boolean cdc = pg.cdc().isPresent();
+            return new Catalog(tables.stream().map(t -> stream(t, cdc)).toList());
         } catch (SQLException e) {
             throw SqlFailures.classify("Discovering the tables of \"" + pg.database() + "\" failed", e);
         }
     }
 
-    private static AirbyteStream stream(PgTable table) {
+    /** With CDC, the CDC columns are added and the LSN is the source-defined cursor (as Airbyte does). */
+    private static AirbyteStream stream(PgTable table, boolean cdc) {
         RowSchema.JsonSchemaBuilder schema = new RowSchema.JsonSchemaBuilder();
         table.columns().forEach(c -> schema.property(c.name(), c.type().jsonSchema()));
+        if (cdc) {
+            CdcColumns.addTo(schema);
+        }
         List<List<String>> key = table.primaryKey().stream().map(List::of).toList();
         return new AirbyteStream(table.name(), schema.build(), List.of(SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL),
-                Optional.of(false), List.of(), key, Optional.of(table.schema()), Optional.of(true), Map.of());
+                Optional.of(cdc), cdc ? List.of(CdcColumns.LSN) : List.of(), key, Optional.of(table.schema()),
+                Optional.of(true), Map.of());
     }
 
     @Override
@@ -133,9 +154,22 @@ public final class PostgresSource implements Source {
         PgConnections connections = new PgConnections(pg);
         try (Connection connection = connections.openClassified()) {
             List<ConfiguredStream> streams = catalog.streams();
+            Map<Integer, ConfiguredStream> cdcStreams = new TreeMap<>();
             for (int index = 0; index < streams.size(); index++) {
-                readStream(connections, connection, pg, index, streams.get(index), state, out);
+                ConfiguredStream stream = streams.get(index);
+                if (pg.cdc().isPresent() && stream.syncMode() == SyncMode.INCREMENTAL) {
+                    cdcStreams.put(index, stream);
+                } else {
+                    readStream(connections, connection, pg, index, stream, state, out);
+                }
             }
+            if (!cdcStreams.isEmpty()) {
+                new CdcRead(pg, cdcQuiet, checkpointRecords, CHECKPOINT_TIME)
+                        .read(connection, cdcStreams, streams.size(), state.global(), out);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SyncCancelledException();
         } catch (SQLException e) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new SyncCancelledException();
@@ -148,6 +182,10 @@ public final class PostgresSource implements Source {
             ConfiguredStream stream, InputState state, Emitter out) {
         String schema = stream.stream().namespace().orElse(pg.schemas().getFirst());
         String name = stream.stream().name();
+        if (pg.cdc().isPresent() && stream.stream().jsonSchema().path("properties").has(CdcColumns.LSN)) {
+            throw ConnectorException.config("stream " + stream.descriptor() + " is full refresh in a CDC source: "
+                    + "deselect its _ab_cdc_ columns or sync it incrementally");
+        }
         try {
             PgTable table = PgCatalog.table(connection, schema, name).orElseThrow(() -> ConnectorException.config(
                     "table \"" + schema + "." + name + "\" does not exist (or is not a table or view)"));

@@ -1,0 +1,135 @@
+package io.sluice.connectors.postgres.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sluice.cdk.InputState;
+import io.sluice.cdk.testkit.CollectingEmitter;
+import io.sluice.cdk.testkit.SourceReads;
+import io.sluice.protocol.AirbyteStream;
+import io.sluice.protocol.ConfiguredCatalog;
+import io.sluice.protocol.ConfiguredStream;
+import io.sluice.protocol.DestinationSyncMode;
+import io.sluice.protocol.StateMessage;
+import io.sluice.protocol.SyncMode;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Logical replication reads against a real wal_level = logical cluster of its own. */
+class PostgresCdcIT {
+    private static LogicalPostgres server;
+    private final PostgresSource source = new PostgresSource(1000, PostgresSource.CHUNK_THRESHOLD_PAGES,
+            Duration.ofSeconds(1));
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = LogicalPostgres.start();
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void snapshotThenInsertsUpdatesDeletesAndTheSlotMovesOnlyToAcknowledgedPositions() throws Exception {
+        server.sql("CREATE SCHEMA shop",
+                "CREATE TABLE shop.orders (id int PRIMARY KEY, name text, amount numeric(10,2), placed date)",
+                "INSERT INTO shop.orders VALUES (1, 'one', 1.50, '2024-01-01'), (2, 'two', 2.00, NULL),"
+                        + " (3, 'three', 3.25, '2024-03-03')",
+                "CREATE PUBLICATION shop_pub FOR TABLE shop.orders",
+                "SELECT pg_create_logical_replication_slot('shop_slot', 'pgoutput')");
+        ObjectNode config = server.config("shop", "shop_slot", "shop_pub");
+        assertThat(source.check(config).status().name()).isEqualTo("SUCCEEDED");
+        AirbyteStream stream = SourceReads.stream(source, config, "orders");
+        assertThat(stream.jsonSchema().path("properties").fieldNames()).toIterable()
+                .containsExactly("id", "name", "amount", "placed", "_ab_cdc_lsn", "_ab_cdc_updated_at",
+                        "_ab_cdc_deleted_at");
+        assertThat(stream.defaultCursorField()).containsExactly("_ab_cdc_lsn");
+        ConfiguredCatalog catalog = new ConfiguredCatalog(List.of(ConfiguredStream.of(stream, SyncMode.INCREMENTAL,
+                List.of("_ab_cdc_lsn"), DestinationSyncMode.APPEND_DEDUP, List.of(List.of("id")))));
+
+        CollectingEmitter first = SourceReads.read(source, config, catalog, InputState.empty());
+
+        assertThat(first.rows(0)).extracting(r -> r[0], r -> r[1], r -> r[2])
+                .containsExactlyInAnyOrder(tuple(1, "one", "1.50"), tuple(2, "two", "2.00"),
+                        tuple(3, "three", "3.25"));
+        assertThat(first.rows(0)).allSatisfy(r -> assertThat(r[6]).isNull());
+        StateMessage afterSnapshot = first.lastState().orElseThrow();
+        assertThat(afterSnapshot.type()).isEqualTo(StateMessage.StateType.GLOBAL);
+
+        server.sql("INSERT INTO shop.orders VALUES (4, 'four', 4.00, '2024-04-04')",
+                "UPDATE shop.orders SET name = 'uno' WHERE id = 1",
+                "DELETE FROM shop.orders WHERE id = 2");
+        CollectingEmitter second = SourceReads.read(source, config, catalog, first.toInputState());
+
+        List<Object[]> changes = second.rows(0);
+        assertThat(changes).extracting(r -> r[0], r -> r[1]).containsExactly(tuple(4, "four"), tuple(1, "uno"),
+                tuple(2, null));
+        assertThat(changes.get(0)[3]).isEqualTo(java.time.LocalDate.of(2024, 4, 4));
+        assertThat(changes.get(2)[6]).isInstanceOf(Instant.class);
+        assertThat(changes.get(1)[6]).isNull();
+        List<Long> lsns = new ArrayList<>();
+        changes.forEach(r -> lsns.add((Long) r[4]));
+        assertThat(lsns).isSorted();
+        long slotAfterSecond = confirmedFlush();
+
+        // The second sync's state was never acknowledged: reading again from the first one loses nothing.
+        CollectingEmitter again = SourceReads.read(source, config, catalog, first.toInputState());
+        assertThat(again.rows(0)).extracting(r -> r[0]).containsExactly(4L, 1L, 2L);
+        assertThat(confirmedFlush()).isEqualTo(slotAfterSecond);
+
+        // Acknowledged: the next sync moves the slot to the second state's LSN and reads nothing new.
+        CollectingEmitter third = SourceReads.read(source, config, catalog, second.toInputState());
+        assertThat(third.recordCount()).isZero();
+        long acknowledged = CdcOffsets.lsn(second.lastState().orElseThrow().global().orElseThrow().sharedState()
+                .orElseThrow()).orElseThrow();
+        assertThat(confirmedFlush()).isGreaterThanOrEqualTo(acknowledged).isGreaterThan(slotAfterSecond);
+    }
+
+    @Test
+    void checkNamesTheMissingSlotPublicationAndPrivilege() {
+        server.sql("CREATE SCHEMA chk", "CREATE TABLE chk.t (id int PRIMARY KEY)",
+                "CREATE ROLE plain LOGIN", "GRANT USAGE ON SCHEMA chk TO plain");
+        assertThat(source.check(server.config("chk", "no_slot", "no_pub")).message().orElseThrow())
+                .contains("replication slot \"no_slot\" does not exist", "pg_create_logical_replication_slot");
+        server.sql("SELECT pg_create_logical_replication_slot('chk_slot', 'pgoutput')");
+        assertThat(source.check(server.config("chk", "chk_slot", "no_pub")).message().orElseThrow())
+                .contains("publication \"no_pub\" does not exist", "CREATE PUBLICATION");
+        ObjectNode plain = server.config("chk", "chk_slot", "no_pub").put("username", "plain");
+        assertThat(source.check(plain).message().orElseThrow()).contains("lacks the REPLICATION privilege");
+    }
+
+    @Test
+    void checkExplainsAServerWithoutLogicalDecoding() {
+        // The machine's main cluster runs with wal_level = replica.
+        ObjectNode config = PgTestSchemaConfig.of("public");
+        config.putObject("replication_method").put("method", "CDC").put("replication_slot", "s")
+                .put("publication", "p");
+        assertThat(source.check(config).message().orElseThrow()).contains("wal_level is 'replica'", "logical");
+    }
+
+    private long confirmedFlush() throws Exception {
+        try (Connection c = server.connect()) {
+            return new ReplicationSlot("shop_slot").info(c).orElseThrow().confirmedFlushLsn();
+        }
+    }
+
+    private static org.assertj.core.groups.Tuple tuple(Object... values) {
+        Object[] converted = new Object[values.length];
+        for (int i = 0; i < values.length; i++) {
+            converted[i] = values[i] instanceof Integer n ? (Object) n.longValue()
+                    : values[i] instanceof String s && s.matches("\\d+\\.\\d\\d") ? new BigDecimal(s) : values[i];
+        }
+        return org.assertj.core.groups.Tuple.tuple(converted);
+    }
+}
