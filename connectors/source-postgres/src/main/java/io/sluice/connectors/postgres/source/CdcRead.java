@@ -59,7 +59,6 @@ final class CdcRead {
         ReplicationSlot.SlotInfo info = slot.info(connection).orElseThrow(() -> ConnectorException.config(
                 CdcPrerequisites.missingSlot(cdc.replicationSlot())));
         Optional<JsonNode> shared = state.flatMap(GlobalState::sharedState).filter(s -> s.has("offset"));
-        shared.ifPresent(s -> requireKnownStreams(s, state.orElseThrow(), streams));
         OptionalLong restoredLsn = shared.map(CdcOffsets::lsn).orElse(OptionalLong.empty());
         if (restoredLsn.isPresent() && cdc.commitBehaviour() == CdcSettings.LsnCommit.AFTER_LOADING
                 && slot.advanceTo(connection, restoredLsn.getAsLong())) {
@@ -142,18 +141,6 @@ final class CdcRead {
                 .map(s -> new StreamState(s.descriptor(), Optional.of(MessageCodec.mapper().createObjectNode())))
                 .toList();
         return StateMessage.ofGlobal(new GlobalState(Optional.of(shared.deepCopy()), states));
-    }
-
-    /** A stream added after the first CDC sync was never snapshotted: say so instead of reading only its changes. */
-    private static void requireKnownStreams(JsonNode shared, GlobalState state, Map<Integer, ConfiguredStream> streams) {
-        List<String> missing = streams.values().stream()
-                .filter(s -> state.streamStates().stream().noneMatch(k -> k.streamDescriptor().equals(s.descriptor())))
-                .map(s -> s.descriptor().toString())
-                .toList();
-        if (!missing.isEmpty()) {
-            throw ConnectorException.config("streams " + missing + " were added after the first CDC sync and have no "
-                    + "snapshot yet; reset the connection's data to snapshot all selected tables again");
-        }
     }
 
     private ConnectorException failure(CdcEngine.Event.Ended ended) {

@@ -154,13 +154,27 @@ public final class PostgresSource implements Source {
         PgConnections connections = new PgConnections(pg);
         try (Connection connection = connections.openClassified()) {
             List<ConfiguredStream> streams = catalog.streams();
+            if (pg.cdc().isEmpty()) {
+                for (int index = 0; index < streams.size(); index++) {
+                    readStream(connections, connection, pg, index, streams.get(index), state, out);
+                }
+                return;
+            }
             Map<Integer, ConfiguredStream> cdcStreams = new TreeMap<>();
             for (int index = 0; index < streams.size(); index++) {
                 ConfiguredStream stream = streams.get(index);
-                if (pg.cdc().isPresent() && stream.syncMode() == SyncMode.INCREMENTAL) {
+                if (stream.syncMode() == SyncMode.INCREMENTAL) {
                     cdcStreams.put(index, stream);
                 } else {
-                    readStream(connections, connection, pg, index, stream, state, out);
+                    readTable(connections, connection, pg, index, stream, state, out, true);
+                }
+            }
+            if (state.global().flatMap(g -> g.sharedState()).filter(g -> g.has("offset")).isPresent()) {
+                for (Map.Entry<Integer, ConfiguredStream> e : cdcStreams.entrySet()) {
+                    if (!CdcTableRead.snapshotted(e.getValue(), state.global())) {
+                        LOG.info("stream {} is new to CDC: reading its table first", e.getValue().descriptor());
+                        readTable(connections, connection, pg, e.getKey(), e.getValue(), InputState.empty(), out, false);
+                    }
                 }
             }
             if (!cdcStreams.isEmpty()) {
@@ -178,14 +192,22 @@ public final class PostgresSource implements Source {
         }
     }
 
+    /**
+     * A stream of a CDC source read by a table scan, its CDC columns filled in: a full refresh
+     * stream, or the snapshot of a CDC stream new to the connection (its states left out: the
+     * GLOBAL state that follows covers it).
+     */
+    private void readTable(PgConnections connections, Connection connection, PostgresConfig pg, int index,
+            ConfiguredStream stream, InputState state, Emitter out, boolean keepStates) throws SQLException {
+        long lsn = ReplicationSlot.currentWalLsn(connection);
+        readStream(connections, connection, pg, index, CdcTableRead.tableOnly(stream), state,
+                CdcTableRead.padding(out, stream, lsn, keepStates));
+    }
+
     private void readStream(PgConnections connections, Connection connection, PostgresConfig pg, int index,
             ConfiguredStream stream, InputState state, Emitter out) {
         String schema = stream.stream().namespace().orElse(pg.schemas().getFirst());
         String name = stream.stream().name();
-        if (pg.cdc().isPresent() && stream.stream().jsonSchema().path("properties").has(CdcColumns.LSN)) {
-            throw ConnectorException.config("stream " + stream.descriptor() + " is full refresh in a CDC source: "
-                    + "deselect its _ab_cdc_ columns or sync it incrementally");
-        }
         try {
             PgTable table = PgCatalog.table(connection, schema, name).orElseThrow(() -> ConnectorException.config(
                     "table \"" + schema + "." + name + "\" does not exist (or is not a table or view)"));

@@ -97,6 +97,56 @@ class PostgresCdcIT {
     }
 
     @Test
+    void fullRefreshStreamsAndStreamsAddedLaterAreReadFromTheirTables() throws Exception {
+        server.sql("CREATE SCHEMA mix",
+                "CREATE TABLE mix.a (id int PRIMARY KEY, v text)", "INSERT INTO mix.a VALUES (1, 'a1')",
+                "CREATE TABLE mix.b (id int PRIMARY KEY, v text)", "INSERT INTO mix.b VALUES (1, 'b1'), (2, 'b2')",
+                "CREATE TABLE mix.c (id int PRIMARY KEY, v text)", "INSERT INTO mix.c VALUES (1, 'c1')",
+                "CREATE PUBLICATION mix_pub FOR TABLE mix.a, mix.b",
+                "SELECT pg_create_logical_replication_slot('mix_slot', 'pgoutput')");
+        ObjectNode config = server.config("mix", "mix_slot", "mix_pub");
+        ConfiguredStream a = cdc(SourceReads.stream(source, config, "a"));
+        ConfiguredStream b = cdc(SourceReads.stream(source, config, "b"));
+        AirbyteStream c = SourceReads.stream(source, config, "c");
+        ConfiguredStream fullC = ConfiguredStream.of(c, SyncMode.FULL_REFRESH, List.of(), DestinationSyncMode.OVERWRITE,
+                List.of(List.of("id")));
+
+        CollectingEmitter first = SourceReads.read(source, config, new ConfiguredCatalog(List.of(a, fullC)),
+                InputState.empty());
+        assertThat(first.rows(0)).extracting(r -> r[1]).containsExactly("a1");
+        assertThat(first.rows(1)).singleElement().satisfies(r -> {
+            assertThat(r).hasSize(5);
+            assertThat(r[1]).isEqualTo("c1");
+            assertThat(r[2]).isInstanceOf(Long.class);
+            assertThat(r[4]).isNull();
+        });
+
+        server.sql("UPDATE mix.b SET v = 'b2-new' WHERE id = 2", "INSERT INTO mix.a VALUES (2, 'a2')");
+        CollectingEmitter second = SourceReads.read(source, config, new ConfiguredCatalog(List.of(a, b)),
+                first.toInputState());
+
+        assertThat(second.rows(0)).extracting(r -> r[1]).containsExactly("a2");
+        // b's table first (its snapshot, LSN of the scan's start), then its change since the last sync's position
+        assertThat(second.rows(1)).extracting(r -> r[1]).containsExactly("b1", "b2-new", "b2-new");
+        long snapshotLsn = (Long) second.rows(1).get(0)[2];
+        assertThat(second.rows(1).get(2)[2]).isInstanceOf(Long.class);
+        assertThat(second.lastState().orElseThrow().global().orElseThrow().streamStates())
+                .extracting(s -> s.streamDescriptor().name()).containsExactlyInAnyOrder("a", "b");
+        assertThat(snapshotLsn).isPositive();
+
+        server.sql("DELETE FROM mix.b WHERE id = 1");
+        CollectingEmitter third = SourceReads.read(source, config, new ConfiguredCatalog(List.of(a, b)),
+                second.toInputState());
+        assertThat(third.rows(1)).extracting(r -> r[0], r -> r[4] != null).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(1L, true));
+    }
+
+    private static ConfiguredStream cdc(AirbyteStream stream) {
+        return ConfiguredStream.of(stream, SyncMode.INCREMENTAL, List.of("_ab_cdc_lsn"), DestinationSyncMode.APPEND_DEDUP,
+                List.of(List.of("id")));
+    }
+
+    @Test
     void checkNamesTheMissingSlotPublicationAndPrivilege() {
         server.sql("CREATE SCHEMA chk", "CREATE TABLE chk.t (id int PRIMARY KEY)",
                 "CREATE ROLE plain LOGIN", "GRANT USAGE ON SCHEMA chk TO plain");
