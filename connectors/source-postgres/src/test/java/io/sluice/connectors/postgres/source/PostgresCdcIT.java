@@ -141,6 +141,24 @@ class PostgresCdcIT {
                 org.assertj.core.groups.Tuple.tuple(1L, true));
     }
 
+    @Test
+    void whileReadingDataTheSlotMovesDuringTheSyncItself() throws Exception {
+        server.sql("CREATE SCHEMA eager", "CREATE TABLE eager.t (id int PRIMARY KEY)", "INSERT INTO eager.t VALUES (1)",
+                "CREATE PUBLICATION eager_pub FOR TABLE eager.t",
+                "SELECT pg_create_logical_replication_slot('eager_slot', 'pgoutput')");
+        ObjectNode config = server.config("eager", "eager_slot", "eager_pub");
+        ((ObjectNode) config.get("replication_method")).put("lsn_commit_behaviour", "While reading Data");
+        ConfiguredCatalog catalog = new ConfiguredCatalog(List.of(cdc(SourceReads.stream(source, config, "t"))));
+        CollectingEmitter first = SourceReads.read(source, config, catalog, InputState.empty());
+        long before = confirmedFlush("eager_slot");
+
+        server.sql("INSERT INTO eager.t SELECT g FROM generate_series(2, 100) g");
+        CollectingEmitter second = SourceReads.read(source, config, catalog, first.toInputState());
+
+        assertThat(second.rows(0)).hasSize(99);
+        assertThat(confirmedFlush("eager_slot")).isGreaterThan(before);
+    }
+
     private static ConfiguredStream cdc(AirbyteStream stream) {
         return ConfiguredStream.of(stream, SyncMode.INCREMENTAL, List.of("_ab_cdc_lsn"), DestinationSyncMode.APPEND_DEDUP,
                 List.of(List.of("id")));
@@ -169,8 +187,12 @@ class PostgresCdcIT {
     }
 
     private long confirmedFlush() throws Exception {
+        return confirmedFlush("shop_slot");
+    }
+
+    private static long confirmedFlush(String slot) throws Exception {
         try (Connection c = server.connect()) {
-            return new ReplicationSlot("shop_slot").info(c).orElseThrow().confirmedFlushLsn();
+            return new ReplicationSlot(slot).info(c).orElseThrow().confirmedFlushLsn();
         }
     }
 
