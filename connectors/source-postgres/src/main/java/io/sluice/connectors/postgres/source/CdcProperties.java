@@ -13,8 +13,10 @@ final class CdcProperties {
     /**
      * @param tables {@code schema.table} of the captured streams
      * @param shared the acknowledged GLOBAL state's shared part; empty on the first sync (snapshot)
+     * @param password the lease of the config's password, if it has one
      */
-    static Properties of(PostgresConfig pg, Collection<String> tables, Optional<JsonNode> shared) {
+    static Properties of(PostgresConfig pg, Collection<String> tables, Optional<JsonNode> shared,
+            Optional<CdcPasswords.Lease> password) {
         CdcSettings cdc = pg.cdc().orElseThrow();
         Properties p = new Properties();
         p.setProperty("name", CdcOffsets.ENGINE_NAME);
@@ -26,7 +28,11 @@ final class CdcProperties {
         p.setProperty("database.hostname", pg.host());
         p.setProperty("database.port", Integer.toString(pg.port()));
         p.setProperty("database.user", pg.username());
-        pg.password().ifPresent(s -> p.setProperty("database.password", s.reveal()));
+        // Never the password itself: Debezium logs its configuration (see CdcPasswords).
+        password.ifPresent(lease -> {
+            p.setProperty("database.authenticationPluginClassName", CdcPasswords.class.getName());
+            p.setProperty("database." + CdcPasswords.TOKEN_PROPERTY, lease.token());
+        });
         p.setProperty("database.dbname", pg.database());
         p.setProperty("database.sslmode", pg.sslMode());
         p.setProperty("plugin.name", "pgoutput");

@@ -82,7 +82,8 @@ final class CdcRead {
                     Map.of("lsn", info.confirmedFlushLsn(), "ts_usec", System.currentTimeMillis() * 1000));
         }
         long emitted = 0;
-        try (CdcEngine engine = new CdcEngine(CdcProperties.of(pg, byTable.keySet(), shared))) {
+        Optional<CdcPasswords.Lease> password = pg.password().map(CdcPasswords::lease);
+        try (CdcEngine engine = new CdcEngine(CdcProperties.of(pg, byTable.keySet(), shared, password))) {
             engine.start();
             long started = System.nanoTime();
             long lastEventAt = started;
@@ -130,6 +131,8 @@ final class CdcRead {
                     break;
                 }
             }
+        } finally {
+            password.ifPresent(CdcPasswords.Lease::close);
         }
         checkpoints.position(global(last, streams));
         checkpoints.flush();

@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class LogicalPostgres implements AutoCloseable {
     static final String DATABASE = "cdc";
+    /** The postgres user's password (scram over TCP); tests also check it never reaches the logs. */
+    static final String PASSWORD = "pw-must-not-leak-7f3a";
     private static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
 
     private final Path dir;
@@ -39,8 +41,13 @@ final class LogicalPostgres implements AutoCloseable {
             port = socket.getLocalPort();
         }
         run(dir, List.of("chown", "postgres", dir.toString()), false);
+        Path passwordFile = dir.resolve("pw");
+        java.nio.file.Files.writeString(passwordFile, PASSWORD);
+        run(dir, List.of("chown", "postgres", passwordFile.toString()), false);
+        // Password authentication over TCP, so the CDC password hand-over to Debezium is exercised.
         run(dir, List.of(BIN.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-U", "postgres",
-                "-A", "trust", "--no-sync", "-E", "UTF8"), true);
+                "--auth-local=trust", "--auth-host=scram-sha-256", "--pwfile=" + passwordFile, "--no-sync",
+                "-E", "UTF8"), true);
         run(dir, List.of(BIN.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l",
                 dir.resolve("log").toString(), "-w", "-o", "-p " + port + " -c listen_addresses=127.0.0.1"
                         + " -c wal_level=logical -c fsync=off -c max_replication_slots=10 -c max_wal_senders=10"
@@ -55,7 +62,7 @@ final class LogicalPostgres implements AutoCloseable {
     }
 
     Connection connect() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE, "postgres", "");
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE, "postgres", PASSWORD);
     }
 
     void sql(String... statements) {
@@ -64,7 +71,7 @@ final class LogicalPostgres implements AutoCloseable {
 
     private void sqlIn(String database, String... statements) {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database,
-                "postgres", ""); Statement s = c.createStatement()) {
+                "postgres", PASSWORD); Statement s = c.createStatement()) {
             for (String statement : statements) {
                 s.execute(statement);
             }
@@ -77,7 +84,7 @@ final class LogicalPostgres implements AutoCloseable {
     ObjectNode config(String schema, String slot, String publication) {
         ObjectNode config = JsonNodeFactory.instance.objectNode();
         config.put("host", "127.0.0.1").put("port", port).put("database", DATABASE)
-                .put("username", "postgres").put("password", "");
+                .put("username", "postgres").put("password", PASSWORD);
         config.putArray("schemas").add(schema);
         config.putObject("ssl_mode").put("mode", "disable");
         config.putObject("replication_method").put("method", "CDC").put("replication_slot", slot)

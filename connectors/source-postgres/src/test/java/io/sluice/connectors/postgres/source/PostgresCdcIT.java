@@ -167,7 +167,7 @@ class PostgresCdcIT {
     @Test
     void checkNamesTheMissingSlotPublicationAndPrivilege() {
         server.sql("CREATE SCHEMA chk", "CREATE TABLE chk.t (id int PRIMARY KEY)",
-                "CREATE ROLE plain LOGIN", "GRANT USAGE ON SCHEMA chk TO plain");
+                "CREATE ROLE plain LOGIN PASSWORD '" + LogicalPostgres.PASSWORD + "'", "GRANT USAGE ON SCHEMA chk TO plain");
         assertThat(source.check(server.config("chk", "no_slot", "no_pub")).message().orElseThrow())
                 .contains("replication slot \"no_slot\" does not exist", "pg_create_logical_replication_slot");
         server.sql("SELECT pg_create_logical_replication_slot('chk_slot', 'pgoutput')");

@@ -66,6 +66,12 @@ class PostgresCdcToPostgresIT {
                 "SELECT pg_create_logical_replication_slot('app_slot', 'pgoutput')");
         ObjectNode config = server.config("app", "app_slot", "app_pub");
         InMemoryStateStore state = new InMemoryStateStore();
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logs.start();
+        root.addAppender(logs);
         try (Connection pg = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "")) {
             assertSucceeded(sync(config, state, Optional.empty()));
             assertSameRows(pg);
@@ -84,7 +90,10 @@ class PostgresCdcToPostgresIT {
             assertSucceeded(sync(config, state, Optional.empty()));
             assertThat(count(pg, "SELECT count(*) FROM " + target + ".items WHERE colour = 'red'")).isEqualTo(9);
             assertSameRows(pg);
+            // Debezium logs its whole configuration at DEBUG: the password must not be in it, nor anywhere else.
+            assertThat(logs.list).isNotEmpty().noneMatch(e -> e.getFormattedMessage().contains(LogicalPostgres.PASSWORD));
         } finally {
+            root.detachAppender(logs);
             try (Connection pg = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
                     Statement s = pg.createStatement()) {
                 s.execute("DROP SCHEMA IF EXISTS " + target + " CASCADE");
