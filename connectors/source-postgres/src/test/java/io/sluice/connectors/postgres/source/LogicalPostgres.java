@@ -97,6 +97,7 @@ final class LogicalPostgres implements AutoCloseable {
         run(dir, List.of(BIN.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate",
                 "-w", "stop"), true);
         run(dir, List.of("rm", "-rf", dir.toString()), false);
+        Files.deleteIfExists(dir.resolveSibling(dir.getFileName() + ".out"));
     }
 
     private static void run(Path dir, List<String> command, boolean asPostgres) throws IOException, InterruptedException {
