@@ -10,8 +10,9 @@ import java.util.Optional;
 
 /**
  * Folds an acknowledged state message into the saved state: a STREAM message replaces that
- * stream's entry (and drops a LEGACY blob), a GLOBAL message replaces any previous GLOBAL (and drops
- * a LEGACY blob), a LEGACY message replaces everything.
+ * stream's entry (and drops a LEGACY blob), a GLOBAL message replaces any previous GLOBAL, the STREAM
+ * entries of the streams it covers (a connection switched from cursors to CDC) and a LEGACY blob; a
+ * LEGACY message replaces everything.
  */
 public final class StateMerger {
     private StateMerger() {}
@@ -30,8 +31,11 @@ public final class StateMerger {
                 }
             }
             case GLOBAL -> {
+                List<StreamDescriptor> covered = acknowledged.global().orElseThrow().streamStates().stream()
+                        .map(StateMessage.StreamState::streamDescriptor).toList();
                 for (StateMessage m : current.messages()) {
-                    if (m.type() == StateType.STREAM) {
+                    if (m.type() == StateType.STREAM
+                            && !covered.contains(m.stream().orElseThrow().streamDescriptor())) {
                         merged.add(m);
                     }
                 }

@@ -57,6 +57,31 @@ class CommitTrackerTest {
     }
 
     @Test
+    void globalStatesAreAcknowledgedInOrderAndOnlyTheLatestIsSaved() {
+        StateMessage first = global(100);
+        StateMessage second = global(200);
+        tracker.delivered(checkpoint(first.withSourceStats(new StateStats(3)), 3, 0));
+        tracker.delivered(checkpoint(second.withSourceStats(new StateStats(4)), 3, 4));
+        String echoed = new MessageCodec().encode(second.withSourceStats(new StateStats(4))
+                .withDestinationStats(new StateStats(4)));
+
+        tracker.acknowledge((StateMessage) new MessageCodec().decode(echoed));
+
+        assertThat(store.load().messages()).containsExactly(second);
+        assertThat(store.load().global().orElseThrow().sharedState().orElseThrow().get("lsn").asLong()).isEqualTo(200);
+        assertThat(counters.snapshot().get(USERS).recordsCommitted()).isEqualTo(3);
+        assertThat(counters.snapshot().get(ORDERS).recordsCommitted()).isEqualTo(4);
+        assertThat(tracker.unacknowledged()).isZero();
+    }
+
+    private static StateMessage global(long lsn) {
+        return StateMessage.ofGlobal(new StateMessage.GlobalState(
+                java.util.Optional.of(MessageCodec.mapper().createObjectNode().put("lsn", lsn)),
+                List.of(new StateMessage.StreamState(USERS, java.util.Optional.of(MessageCodec.mapper().createObjectNode())),
+                        new StateMessage.StreamState(ORDERS, java.util.Optional.of(MessageCodec.mapper().createObjectNode())))));
+    }
+
+    @Test
     void afterCloseAcknowledgementsChangeNothing() {
         tracker.delivered(checkpoint(cursor(USERS, 5), 5, 0));
         tracker.close();

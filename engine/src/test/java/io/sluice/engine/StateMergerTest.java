@@ -38,6 +38,18 @@ class StateMergerTest {
     }
 
     @Test
+    void aGlobalStateTakesOverTheStreamsItCoversAndKeepsTheOthers() {
+        InputState state = new InputState(List.of(cursor(USERS, 1), cursor(ORDERS, 5)));
+        StateMessage global = StateMessage.ofGlobal(new GlobalState(Optional.of(JSON.objectNode().put("lsn", 7)),
+                List.of(new StateMessage.StreamState(USERS, Optional.of(JSON.objectNode())))));
+
+        InputState merged = StateMerger.merge(state, global);
+
+        assertThat(merged.messages()).containsExactly(cursor(ORDERS, 5), global);
+        assertThat(merged.streamState(USERS)).contains(JSON.objectNode());
+    }
+
+    @Test
     void aLegacyStateReplacesEverything() {
         InputState state = new InputState(List.of(cursor(USERS, 1), cursor(ORDERS, 5)));
         StateMessage legacy = StateMessage.ofLegacy(JSON.objectNode().put("users", 3));

@@ -19,17 +19,22 @@ import java.util.stream.Collectors;
  * the one with the greatest cursor value, and on a tie the one emitted later (staged rows are later
  * than final ones; among staged rows the later arrival wins). Replaced final rows are deleted with
  * their child-table rows; staged child rows follow their surviving parent (matched on
- * {@code _airbyte_ab_id}). Runs inside the checkpoint's transaction and empties the staging tables.
+ * {@code _airbyte_ab_id}). With a {@code deletedAtColumn} (CDC hard deletes), a merged row that carries
+ * a deletion time is then removed with its child rows. Runs inside the checkpoint's transaction and
+ * empties the staging tables.
  */
 final class DedupMerge {
     private final DuckDbSession session;
     private final TableDdl ddl;
     private final TablePlan root;
     private final List<String> keyColumns;
+    static final String CDC_DELETED_AT = "_ab_cdc_deleted_at";
     private final Optional<String> cursorColumn;
+    private final Optional<String> deletedAtColumn;
 
     DedupMerge(DuckDbSession session, TableDdl ddl, TablePlan root, List<String> keyColumns,
-            Optional<String> cursorColumn) {
+            Optional<String> cursorColumn, Optional<String> deletedAtColumn) {
+        this.deletedAtColumn = requireNonNull(deletedAtColumn, "deletedAtColumn");
         this.session = requireNonNull(session, "session");
         this.ddl = requireNonNull(ddl, "ddl");
         this.root = requireNonNull(root, "root");
@@ -70,9 +75,25 @@ final class DedupMerge {
                     + columnList(table) + " FROM " + ddl.qualified(TableDdl.NAMES.stagingTable(table.name()))
                     + " WHERE " + quote(NormalizedLayout.AB_ID) + " IN (" + survivors + ")");
         }
+        if (deletedAtColumn.isPresent()) {
+            removeDeleted(target, staging, quote(deletedAtColumn.get()));
+        }
         for (TablePlan table : root.withDescendants()) {
             ddl.truncate(TableDdl.NAMES.stagingTable(table.name()));
         }
+    }
+
+    /** Hard deletes: the rows just merged whose latest version is a deletion go, children first. */
+    private void removeDeleted(String target, String staging, String deletedAt) throws SQLException {
+        String merged = "EXISTS (SELECT 1 FROM " + staging + " AS s WHERE " + keyMatch() + ")";
+        String deleted = "SELECT f." + quote(root.hashIdColumn()) + " FROM " + target + " AS f WHERE f." + deletedAt
+                + " IS NOT NULL AND " + merged;
+        List<String> childDeletes = new ArrayList<>();
+        collectChildDeletes(root, deleted, childDeletes);
+        for (String delete : childDeletes.reversed()) {
+            session.execute(delete);
+        }
+        session.execute("DELETE FROM " + target + " AS f WHERE f." + deletedAt + " IS NOT NULL AND " + merged);
     }
 
     /** Parents before children; {@code parentRows} selects the hash ids of the parent rows going away. */

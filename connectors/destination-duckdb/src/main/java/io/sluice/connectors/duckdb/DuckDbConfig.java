@@ -18,9 +18,13 @@ import java.nio.file.Path;
  * @param schema the schema for streams without a namespace, sanitised
  * @param normalize whether Basic normalization writes typed tables
  * @param rawTables whether {@code _airbyte_raw_<stream>} tables are written
+ * @param softCdcDeletes {@code cdc_deletion_mode} "Soft delete": in append_dedup, a row deleted at the
+ *     source stays with {@code _ab_cdc_deleted_at} set; "Hard delete" (the default, as Airbyte's) removes it
  */
-record DuckDbConfig(Path file, String schema, boolean normalize, boolean rawTables) {
+record DuckDbConfig(Path file, String schema, boolean normalize, boolean rawTables, boolean softCdcDeletes) {
     static final String DEFAULT_SCHEMA = "main";
+    static final String HARD_DELETE = "Hard delete";
+    static final String SOFT_DELETE = "Soft delete";
 
     DuckDbConfig {
         requireNonNull(file, "file");
@@ -52,8 +56,12 @@ record DuckDbConfig(Path file, String schema, boolean normalize, boolean rawTabl
         if (!raw.isMissingNode() && !raw.isNull() && !raw.isBoolean()) {
             throw ConnectorException.config("raw_tables: must be true or false");
         }
+        String deletion = config.path("cdc_deletion_mode").asText(HARD_DELETE).trim();
+        if (!deletion.equals(HARD_DELETE) && !deletion.equals(SOFT_DELETE)) {
+            throw ConnectorException.config("cdc_deletion_mode: must be '" + HARD_DELETE + "' or '" + SOFT_DELETE + "'");
+        }
         return new DuckDbConfig(file, TableDdl.NAMES.identifier(schema.isEmpty() ? DEFAULT_SCHEMA : schema),
-                normalization.equals("basic"), raw.asBoolean(true));
+                normalization.equals("basic"), raw.asBoolean(true), deletion.equals(SOFT_DELETE));
     }
 
     /** The JSON schema of the config, as the spec shows it. */
@@ -92,6 +100,14 @@ record DuckDbConfig(Path file, String schema, boolean normalize, boolean rawTabl
         raw.put("description", "Also keep every record as JSON in _airbyte_raw_<stream>; off is faster.");
         raw.put("default", true);
         raw.put("order", 3);
+        ObjectNode deletion = properties.putObject("cdc_deletion_mode");
+        deletion.put("type", "string");
+        deletion.put("title", "CDC deletion mode");
+        deletion.put("description", "Whether rows deleted at a CDC source are removed from the deduplicated table "
+                + "(Hard delete) or kept with _ab_cdc_deleted_at set (Soft delete). Defaults to hard deletes, as Airbyte's.");
+        deletion.putArray("enum").add(HARD_DELETE).add(SOFT_DELETE);
+        deletion.put("default", HARD_DELETE);
+        deletion.put("order", 4);
         return schema;
     }
 }

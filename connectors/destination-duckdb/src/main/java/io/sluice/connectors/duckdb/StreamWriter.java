@@ -38,7 +38,10 @@ final class StreamWriter {
     private final StreamLoader loader;
     private long rowsMerged;
 
+    private final boolean softCdcDeletes;
+
     StreamWriter(DuckDbSession session, DuckDbConfig config, ConfiguredStream stream) {
+        this.softCdcDeletes = config.softCdcDeletes();
         this.stream = requireNonNull(stream, "stream");
         this.mode = stream.destinationSyncMode();
         String schema = stream.stream().namespace().map(TableDdl.NAMES::identifier).orElse(config.schema());
@@ -169,6 +172,8 @@ final class StreamWriter {
                     "Stream " + stream.descriptor() + ": primary key " + path + " is not a column of the stream")));
         }
         Optional<String> cursor = root.columnFor(stream.effectiveCursorField(), rowSchema);
-        return new DedupMerge(session, ddl, root, keyColumns, cursor);
+        Optional<String> deletedAt = softCdcDeletes ? Optional.empty()
+                : root.columnFor(List.of(DedupMerge.CDC_DELETED_AT), rowSchema);
+        return new DedupMerge(session, ddl, root, keyColumns, cursor, deletedAt);
     }
 }

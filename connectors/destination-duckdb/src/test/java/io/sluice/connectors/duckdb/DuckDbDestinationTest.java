@@ -41,7 +41,8 @@ class DuckDbDestinationTest {
 
         assertThat(destination.name()).isEqualTo("destination-duckdb");
         assertThat(spec.connectionSpecification().path("properties").fieldNames())
-                .toIterable().containsExactly("destination_path", "schema", "normalization", "raw_tables");
+                .toIterable().containsExactly("destination_path", "schema", "normalization", "raw_tables",
+                        "cdc_deletion_mode");
         assertThat(spec.connectionSpecification().path("required").get(0).asText()).isEqualTo("destination_path");
         assertThat(spec.supportedDestinationSyncModes()).containsExactlyInAnyOrder(
                 DestinationSyncMode.OVERWRITE, DestinationSyncMode.APPEND, DestinationSyncMode.APPEND_DEDUP);

@@ -18,18 +18,23 @@ import java.util.stream.Collectors;
  * than final ones; among staged rows the later arrival wins). Replaced final rows are deleted with
  * their child-table rows (DELETE ... USING, then INSERT); staged child rows follow their surviving
  * parent (matched on {@code _airbyte_ab_id}). Keys match with {@code =}, so rows whose key is NULL
- * are never replaced. Runs inside the commit's transaction and empties the staging tables.
+ * are never replaced. With a {@code deletedAtColumn} (CDC hard deletes), a surviving row that
+ * carries a deletion time is then removed with its child rows. Runs inside the commit's
+ * transaction and empties the staging tables.
  */
 final class DedupMerge {
+    static final String CDC_DELETED_AT = "_ab_cdc_deleted_at";
     private static final long FEW_CHANGED_ROWS = 200_000;
     private final PgSession session;
     private final TableDdl ddl;
     private final TablePlan root;
     private final List<String> keyColumns;
     private final java.util.Optional<String> cursorColumn;
+    private final java.util.Optional<String> deletedAtColumn;
 
     DedupMerge(PgSession session, TableDdl ddl, TablePlan root, List<String> keyColumns,
-            java.util.Optional<String> cursorColumn) {
+            java.util.Optional<String> cursorColumn, java.util.Optional<String> deletedAtColumn) {
+        this.deletedAtColumn = requireNonNull(deletedAtColumn, "deletedAtColumn");
         this.session = requireNonNull(session, "session");
         this.ddl = requireNonNull(ddl, "ddl");
         this.root = requireNonNull(root, "root");
@@ -53,6 +58,9 @@ final class DedupMerge {
             insertIntoEmpty(target, staging);
         } else {
             replace(target, staging);
+        }
+        if (deletedAtColumn.isPresent()) {
+            removeDeleted(target, staging, quote(deletedAtColumn.get()));
         }
         session.execute("TRUNCATE TABLE " + tables.stream()
                 .map(t -> ddl.qualified(PostgresConfig.NAMES.stagingTable(t.name())))
@@ -120,6 +128,19 @@ final class DedupMerge {
         session.execute("INSERT INTO " + target + " (" + columnList(root) + ") SELECT " + columnList(root)
                 + " FROM " + staging);
         insertChildren("SELECT " + quote(NormalizedLayout.AB_ID) + " FROM " + staging);
+    }
+
+    /** Hard deletes: the rows just merged whose latest version is a deletion go, children first. */
+    private void removeDeleted(String target, String staging, String deletedAt) throws SQLException {
+        String deleted = "SELECT f." + quote(root.hashIdColumn()) + " FROM " + target + " AS f JOIN " + staging
+                + " AS s ON " + keyMatch() + " WHERE f." + deletedAt + " IS NOT NULL";
+        List<String> childDeletes = new ArrayList<>();
+        collectChildDeletes(root, deleted, childDeletes);
+        for (String delete : childDeletes.reversed()) {
+            session.execute(delete);
+        }
+        session.execute("DELETE FROM " + target + " AS f USING " + staging + " AS s WHERE " + keyMatch() + " AND f."
+                + deletedAt + " IS NOT NULL");
     }
 
     /** Child rows staged for the parent rows {@code survivors} selects (by {@code _airbyte_ab_id}). */

@@ -18,13 +18,17 @@ import java.util.Set;
  * @param schema the schema for streams without a namespace, already an identifier
  * @param sslMode one of pgjdbc's (and Airbyte's) modes: disable, allow, prefer, require, verify-ca, verify-full
  * @param caCertificate the CA certificate (PEM) for verify-ca / verify-full
+ * @param softCdcDeletes {@code cdc_deletion_mode} "Soft delete": in append_dedup, a row deleted at the
+ *     source stays with {@code _ab_cdc_deleted_at} set; "Hard delete" (the default, as Airbyte's) removes it
  */
 record PostgresConfig(String host, int port, String database, String schema, String username,
         Optional<Secret> password, String sslMode, Optional<String> caCertificate, String jdbcUrlParams,
-        boolean normalize, boolean rawTables, CopyFormat copyFormat) {
+        boolean normalize, boolean rawTables, CopyFormat copyFormat, boolean softCdcDeletes) {
 
     static final TableNames NAMES = new TableNames(TableNames.POSTGRES_MAX_BYTES);
     static final String DEFAULT_SCHEMA = "public";
+    static final String HARD_DELETE = "Hard delete";
+    static final String SOFT_DELETE = "Soft delete";
     static final Set<String> SSL_MODES = Set.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
 
     /** Which COPY format tables are loaded with (a table with a type Sluice cannot encode in binary uses text). */
@@ -82,9 +86,14 @@ record PostgresConfig(String host, int port, String database, String schema, Str
         if (!format.equals("binary") && !format.equals("text")) {
             throw ConnectorException.config("copy_format: must be 'binary' or 'text'");
         }
+        String deletion = config.path("cdc_deletion_mode").asText(HARD_DELETE).trim();
+        if (!deletion.equals(HARD_DELETE) && !deletion.equals(SOFT_DELETE)) {
+            throw ConnectorException.config("cdc_deletion_mode: must be '" + HARD_DELETE + "' or '" + SOFT_DELETE + "'");
+        }
         return new PostgresConfig(host, port, database, NAMES.identifier(schema.isEmpty() ? DEFAULT_SCHEMA : schema),
                 username, password, sslMode, ca, config.path("jdbc_url_params").asText("").trim(), normalize,
-                raw.asBoolean(true), format.equals("binary") ? CopyFormat.BINARY : CopyFormat.TEXT);
+                raw.asBoolean(true), format.equals("binary") ? CopyFormat.BINARY : CopyFormat.TEXT,
+                deletion.equals(SOFT_DELETE));
     }
 
     private static String required(JsonNode config, String field) {

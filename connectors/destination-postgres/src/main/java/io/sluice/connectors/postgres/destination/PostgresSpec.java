@@ -51,6 +51,11 @@ final class PostgresSpec {
                 "How rows are sent to PostgreSQL's COPY: binary (faster) or text.", 10);
         format.putArray("enum").add("binary").add("text");
         format.put("default", "binary");
+        ObjectNode deletion = string(properties, "cdc_deletion_mode", "CDC deletion mode",
+                "Whether rows deleted at a CDC source are removed from the deduplicated table (Hard delete) or kept "
+                        + "with _ab_cdc_deleted_at set (Soft delete). Defaults to hard deletes, as Airbyte's.", 11);
+        deletion.putArray("enum").add(PostgresConfig.HARD_DELETE).add(PostgresConfig.SOFT_DELETE);
+        deletion.put("default", PostgresConfig.HARD_DELETE);
         return schema;
     }
 

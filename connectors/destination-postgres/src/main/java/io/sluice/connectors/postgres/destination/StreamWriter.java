@@ -194,6 +194,8 @@ final class StreamWriter {
             ddl.ensureIndex(table.name(), List.of(table.parentHashIdColumn().orElseThrow()));
         }
         Optional<String> cursor = root.columnFor(stream.effectiveCursorField(), rowSchema);
-        return new DedupMerge(session, ddl, root, keyColumns, cursor);
+        Optional<String> deletedAt = config.softCdcDeletes() ? Optional.empty()
+                : root.columnFor(List.of(DedupMerge.CDC_DELETED_AT), rowSchema);
+        return new DedupMerge(session, ddl, root, keyColumns, cursor, deletedAt);
     }
 }

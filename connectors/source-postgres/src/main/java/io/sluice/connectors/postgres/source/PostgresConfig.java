@@ -16,10 +16,11 @@ import java.util.Optional;
  *
  * @param sslMode one of disable, allow, prefer, require, verify-ca, verify-full
  * @param parallelism connections reading one large table at once (1 = no parallel chunks)
+ * @param cdc the logical replication settings when {@code replication_method} is CDC
  */
 record PostgresConfig(String host, int port, String database, List<String> schemas, String username,
         Optional<Secret> password, String jdbcUrlParams, String sslMode, Optional<Secret> caCertificate,
-        int parallelism) {
+        int parallelism, Optional<CdcSettings> cdc) {
     static final int DEFAULT_PORT = 5432;
 
     PostgresConfig {
@@ -31,6 +32,7 @@ record PostgresConfig(String host, int port, String database, List<String> schem
         requireNonNull(jdbcUrlParams, "jdbcUrlParams");
         requireNonNull(sslMode, "sslMode");
         requireNonNull(caCertificate, "caCertificate");
+        requireNonNull(cdc, "cdc");
     }
 
     /** The config's problems against the spec; empty when usable. */
@@ -71,7 +73,8 @@ record PostgresConfig(String host, int port, String database, List<String> schem
                 config.path("jdbc_url_params").asText(""),
                 ssl.path("mode").asText("prefer"),
                 ca.isEmpty() ? Optional.empty() : Optional.of(Secret.of(ca)),
-                config.path("parallelism").asInt(defaultParallelism(cores)));
+                config.path("parallelism").asInt(defaultParallelism(cores)),
+                CdcSettings.from(config));
     }
 
     /**

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,11 +43,15 @@ public final class PostgresSource implements Source {
     /** Tables from this size on (8 kB pages, from pg_class.relpages) are read in parallel ranges. */
     static final long CHUNK_THRESHOLD_PAGES = 64_000;
 
+    /** Once the slot's walsender has read past the sync's start position, the quiet time that ends a CDC read. */
+    static final Duration CDC_QUIET = Duration.ofSeconds(2);
+
     private final int checkpointRecords;
     private final long chunkThresholdPages;
+    private final Duration cdcQuiet;
 
     public PostgresSource() {
-        this(CHECKPOINT_RECORDS, CHUNK_THRESHOLD_PAGES);
+        this(CHECKPOINT_RECORDS, CHUNK_THRESHOLD_PAGES, CDC_QUIET);
     }
 
     /**
@@ -54,8 +59,14 @@ public final class PostgresSource implements Source {
      * and reads tables of at least {@code chunkThresholdPages} pages in parallel ranges.
      */
     PostgresSource(int checkpointRecords, long chunkThresholdPages) {
+        this(checkpointRecords, chunkThresholdPages, CDC_QUIET);
+    }
+
+    /** ... and ends a CDC read once caught up and no change arrived for {@code cdcQuiet}. */
+    PostgresSource(int checkpointRecords, long chunkThresholdPages, Duration cdcQuiet) {
         this.checkpointRecords = checkpointRecords;
         this.chunkThresholdPages = chunkThresholdPages;
+        this.cdcQuiet = cdcQuiet;
     }
 
     @Override
@@ -77,7 +88,11 @@ public final class PostgresSource implements Source {
             }
             PostgresConfig pg = PostgresConfig.from(config);
             try (Connection connection = new PgConnections(pg).open()) {
-                return probe(connection, pg).map(ConnectionStatus::failed).orElseGet(ConnectionStatus::succeeded);
+                Optional<String> problem = probe(connection, pg);
+                if (problem.isEmpty() && pg.cdc().isPresent()) {
+                    problem = CdcPrerequisites.problem(connection, pg);
+                }
+                return problem.map(ConnectionStatus::failed).orElseGet(ConnectionStatus::succeeded);
             } catch (SQLException e) {
                 return ConnectionStatus.failed(ConnectFailures.describe(e, pg));
             }
@@ -113,18 +128,24 @@ public final class PostgresSource implements Source {
         try (Connection connection = new PgConnections(pg).openClassified()) {
             List<PgTable> tables = PgCatalog.selectableTables(connection, pg.schemas());
             LOG.info("discovered {} tables and views in {} schemas", tables.size(), pg.schemas().size());
-            return new Catalog(tables.stream().map(PostgresSource::stream).toList());
+            boolean cdc = pg.cdc().isPresent();
+            return new Catalog(tables.stream().map(t -> stream(t, cdc)).toList());
         } catch (SQLException e) {
             throw SqlFailures.classify("Discovering the tables of \"" + pg.database() + "\" failed", e);
         }
     }
 
-    private static AirbyteStream stream(PgTable table) {
+    /** With CDC, the CDC columns are added and the LSN is the source-defined cursor (as Airbyte does). */
+    private static AirbyteStream stream(PgTable table, boolean cdc) {
         RowSchema.JsonSchemaBuilder schema = new RowSchema.JsonSchemaBuilder();
         table.columns().forEach(c -> schema.property(c.name(), c.type().jsonSchema()));
+        if (cdc) {
+            CdcColumns.addTo(schema);
+        }
         List<List<String>> key = table.primaryKey().stream().map(List::of).toList();
         return new AirbyteStream(table.name(), schema.build(), List.of(SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL),
-                Optional.of(false), List.of(), key, Optional.of(table.schema()), Optional.of(true), Map.of());
+                Optional.of(cdc), cdc ? List.of(CdcColumns.LSN) : List.of(), key, Optional.of(table.schema()),
+                Optional.of(true), Map.of());
     }
 
     @Override
@@ -133,15 +154,54 @@ public final class PostgresSource implements Source {
         PgConnections connections = new PgConnections(pg);
         try (Connection connection = connections.openClassified()) {
             List<ConfiguredStream> streams = catalog.streams();
-            for (int index = 0; index < streams.size(); index++) {
-                readStream(connections, connection, pg, index, streams.get(index), state, out);
+            if (pg.cdc().isEmpty()) {
+                for (int index = 0; index < streams.size(); index++) {
+                    readStream(connections, connection, pg, index, streams.get(index), state, out);
+                }
+                return;
             }
+            Map<Integer, ConfiguredStream> cdcStreams = new TreeMap<>();
+            for (int index = 0; index < streams.size(); index++) {
+                ConfiguredStream stream = streams.get(index);
+                if (stream.syncMode() == SyncMode.INCREMENTAL) {
+                    cdcStreams.put(index, stream);
+                } else {
+                    readTable(connections, connection, pg, index, stream, state, out, true);
+                }
+            }
+            if (state.global().flatMap(g -> g.sharedState()).filter(g -> g.has("offset")).isPresent()) {
+                for (Map.Entry<Integer, ConfiguredStream> e : cdcStreams.entrySet()) {
+                    if (!CdcTableRead.snapshotted(e.getValue(), state.global())) {
+                        LOG.info("stream {} is new to CDC: reading its table first", e.getValue().descriptor());
+                        readTable(connections, connection, pg, e.getKey(), e.getValue(), InputState.empty(), out, false);
+                    }
+                }
+            }
+            if (!cdcStreams.isEmpty()) {
+                new CdcRead(pg, cdcQuiet, checkpointRecords, CHECKPOINT_TIME)
+                        .read(connection, cdcStreams, streams.size(), state.global(), out);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SyncCancelledException();
         } catch (SQLException e) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new SyncCancelledException();
             }
             throw SqlFailures.classify("Reading from \"" + pg.database() + "\" failed", e);
         }
+    }
+
+    /**
+     * A stream of a CDC source read by a table scan, its CDC columns filled in: a full refresh
+     * stream, or the snapshot of a CDC stream new to the connection (its states left out: the
+     * GLOBAL state that follows covers it).
+     */
+    private void readTable(PgConnections connections, Connection connection, PostgresConfig pg, int index,
+            ConfiguredStream stream, InputState state, Emitter out, boolean keepStates) throws SQLException {
+        long lsn = ReplicationSlot.currentWalLsn(connection);
+        readStream(connections, connection, pg, index, CdcTableRead.tableOnly(stream), state,
+                CdcTableRead.padding(out, stream, lsn, keepStates));
     }
 
     private void readStream(PgConnections connections, Connection connection, PostgresConfig pg, int index,

@@ -91,7 +91,7 @@ final class PostgresSpec {
                 .put("airbyte_secret", true);
     }
 
-    /** Only Standard (cursor queries) for now; CDC (logical replication) will be a second option here. */
+    /** Standard (cursor queries) or CDC (logical replication through a slot and a publication). */
     private static void replicationMethods(ObjectNode method) {
         method.put("title", "Update Method");
         method.put("description", "Configures how data is extracted from the database.");
@@ -101,6 +101,32 @@ final class PostgresSpec {
         option(options, "method", "Standard", "Scan Changes with User Defined Cursor",
                 "Incrementally detects new inserts and updates using the cursor column chosen when configuring a "
                         + "connection (e.g. created_at, updated_at).");
+        cdcMethod(option(options, "method", "CDC", "Read Changes using Write-Ahead Log (CDC)",
+                "Reads inserts, updates and deletes from the write-ahead log through logical replication "
+                        + "(pgoutput). Needs wal_level = logical, a replication slot, a publication and the "
+                        + "REPLICATION privilege."));
         method.putObject("default").put("method", "Standard");
+    }
+
+    private static void cdcMethod(ObjectNode option) {
+        ((ArrayNode) option.get("required")).add("replication_slot").add("publication");
+        ObjectNode p = (ObjectNode) option.get("properties");
+        field(p, "plugin", "string", "Plugin", 1, "The logical decoding plugin; only pgoutput is supported.")
+                .put("default", "pgoutput").putArray("enum").add("pgoutput");
+        field(p, "replication_slot", "string", "Replication Slot", 2,
+                "A logical replication slot created for this source with the pgoutput plugin, e.g. "
+                        + "SELECT pg_create_logical_replication_slot('sluice_slot', 'pgoutput').");
+        field(p, "publication", "string", "Publication", 3,
+                "A publication of the tables to replicate, e.g. CREATE PUBLICATION sluice_publication FOR TABLE t1, t2.");
+        field(p, "initial_waiting_seconds", "integer", "Initial Waiting Time in Seconds (Advanced)", 4,
+                "How long a sync waits for changes to arrive before it ends having read none.")
+                .put("default", CdcSettings.DEFAULT_WAITING_SECONDS).put("minimum", 1).put("maximum", 2400);
+        field(p, "lsn_commit_behaviour", "string", "LSN commit behaviour", 5,
+                "When the replication slot's confirmed position advances: while the changes are read (frees WAL "
+                        + "sooner; a failed sync may lose the changes read but not loaded), or after the destination "
+                        + "has loaded them (at the start of the next sync; nothing is lost).")
+                .put("default", CdcSettings.LsnCommit.AFTER_LOADING.label)
+                .putArray("enum").add(CdcSettings.LsnCommit.WHILE_READING.label)
+                .add(CdcSettings.LsnCommit.AFTER_LOADING.label);
     }
 }
