@@ -10,6 +10,7 @@ import io.sluice.platform.auth.AuthFilter;
 import io.sluice.platform.auth.Credentials;
 import io.sluice.platform.connectors.ConnectorDefinitions;
 import io.sluice.platform.jobs.JobRunner;
+import io.sluice.platform.schedule.ConnectionScheduler;
 import io.sluice.platform.secrets.ConfigSecrets;
 import io.sluice.platform.secrets.SecretCipher;
 import io.sluice.platform.store.ActorDao;
@@ -20,6 +21,7 @@ import io.sluice.platform.store.DefinitionDao;
 import io.sluice.platform.store.JobDao;
 import io.sluice.platform.store.StateDao;
 import io.sluice.platform.store.WorkspaceDao;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -38,11 +40,14 @@ public final class SluiceServer implements AutoCloseable {
 
     private final Database database;
     private final List<JobRunner> runners;
+    private final ConnectionScheduler scheduler;
     private final Javalin api;
     private final Javalin ui;
 
-    private SluiceServer(Database database, List<JobRunner> runners, Javalin api, Javalin ui) {
+    private SluiceServer(Database database, List<JobRunner> runners, ConnectionScheduler scheduler, Javalin api,
+            Javalin ui) {
         this.database = database;
+        this.scheduler = scheduler;
         this.runners = runners;
         this.api = api;
         this.ui = ui;
@@ -54,8 +59,15 @@ public final class SluiceServer implements AutoCloseable {
      * @throws StartupException when the bind is beyond loopback while the admin password is the default
      */
     public static SluiceServer start(PlatformSettings settings) {
+        return start(settings, Clock.systemUTC());
+    }
+
+    /** Starts with the clock that schedules are computed on (tests move it). */
+    public static SluiceServer start(PlatformSettings settings, Clock clock) {
         Database database = Database.open(settings);
         List<JobRunner> runners = new ArrayList<>();
+        ConnectionScheduler scheduler = new ConnectionScheduler(database.dataSource(),
+                database.dao(ConnectionDao.class), clock, settings.jobs().schedulerPoll());
         try {
             Credentials credentials = new Credentials(database.dao(AuthDao.class));
             credentials.ensureAdmin();
@@ -74,14 +86,17 @@ public final class SluiceServer implements AutoCloseable {
                     new ConnectorDefinitions(ConnectorRegistry.load(), database.dao(DefinitionDao.class));
             JobRunner.Factory factory = planner -> {
                 JobRunner runner = new JobRunner(database.dao(JobDao.class), database.dao(StateDao.class), planner,
-                        settings.dataDir().resolve("logs").resolve("jobs"), 2);
+                        settings.dataDir().resolve("logs").resolve("jobs"), settings.jobs());
                 runners.add(runner);
                 return runner;
             };
-            Routes routes = new Routes(database, definitions, secrets, factory, new AdminApi(credentials));
+            Routes routes = new Routes(database, definitions, secrets, factory, new AdminApi(credentials),
+                    scheduler);
             runners.forEach(JobRunner::failLeftovers);
             FirstStart.ensure(database.dao(WorkspaceDao.class), database.dao(ActorDao.class),
                     database.dao(ConnectionDao.class), definitions, secrets, routes, settings.dataDir());
+            JobRunner runner = runners.get(0);
+            scheduler.start(runner::sync);
             AuthFilter auth = new AuthFilter(credentials, settings.authRequired(), settings.bind());
             Javalin api = http(settings.bind(), settings.apiPort(), routes, auth, false);
             Javalin ui;
@@ -93,8 +108,9 @@ public final class SluiceServer implements AutoCloseable {
             }
             LOG.info("Sluice is ready: API on http://{}:{}/api/v1, UI on http://{}:{}", settings.bind(), api.port(),
                     settings.bind(), ui.port());
-            return new SluiceServer(database, runners, api, ui);
+            return new SluiceServer(database, runners, scheduler, api, ui);
         } catch (RuntimeException e) {
+            scheduler.close();
             runners.forEach(JobRunner::close);
             database.close();
             throw e;
@@ -125,6 +141,11 @@ public final class SluiceServer implements AutoCloseable {
         return ui.port();
     }
 
+    /** The schedules of this server's connections. */
+    public ConnectionScheduler scheduler() {
+        return scheduler;
+    }
+
     public Database database() {
         return database;
     }
@@ -134,6 +155,7 @@ public final class SluiceServer implements AutoCloseable {
         LOG.info("Sluice is stopping");
         ui.stop();
         api.stop();
+        scheduler.close();
         runners.forEach(JobRunner::close);
         database.close();
     }

@@ -9,6 +9,7 @@ import io.sluice.platform.auth.AuthFilter;
 import io.sluice.platform.connectors.ActorType;
 import io.sluice.platform.connectors.ConnectorDefinitions;
 import io.sluice.platform.jobs.JobRunner;
+import io.sluice.platform.schedule.ConnectionScheduler;
 import io.sluice.platform.secrets.ConfigSecrets;
 import io.sluice.platform.store.ActorDao;
 import io.sluice.platform.store.ConnectionDao;
@@ -35,7 +36,7 @@ public final class Routes {
     private final ConnectionApi connections;
 
     public Routes(Database db, ConnectorDefinitions definitions, ConfigSecrets secrets, JobRunner.Factory runners,
-            AdminApi admin) {
+            AdminApi admin, ConnectionScheduler scheduler) {
         workspaces = new WorkspaceApi(db.dao(WorkspaceDao.class));
         ActorDao actorDao = db.dao(ActorDao.class);
         ConnectionDao connectionDao = db.dao(ConnectionDao.class);
@@ -50,7 +51,7 @@ public final class Routes {
         JobApi jobs = new JobApi(db.dao(JobDao.class), runner);
         connections = new ConnectionApi(connectionDao, sources, destinations,
                 new ConnectionSettings(sources, destinations, definitions, db.dao(OperationDao.class)), runner, jobs,
-                workspaces);
+                workspaces, scheduler);
         StateApi state = new StateApi(connectionDao, db.dao(StateDao.class));
         OperationApi operations = new OperationApi(db.dao(OperationDao.class), connectionDao, workspaces);
 

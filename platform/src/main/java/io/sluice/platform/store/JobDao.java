@@ -24,10 +24,10 @@ public interface JobDao {
     @SqlQuery("select * from job where id = :id")
     Optional<JobRow> findJob(@Bind("id") long id);
 
-    @SqlQuery("select * from job where scope = :scope and status in ('pending', 'running') order by id limit 1")
+    @SqlQuery("select * from job where scope = :scope and status in ('pending', 'running', 'incomplete') order by id limit 1")
     Optional<JobRow> findActive(@Bind("scope") String scope);
 
-    @SqlQuery("select * from job where status in ('pending', 'running')")
+    @SqlQuery("select * from job where status in ('pending', 'running', 'incomplete')")
     List<JobRow> listActive();
 
     @SqlQuery("select * from job where (cast(:scope as varchar) is null or scope = cast(:scope as varchar)) and config_type in (<types>)"

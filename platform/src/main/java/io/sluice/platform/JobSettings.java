@@ -1,0 +1,55 @@
+package io.sluice.platform;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * How jobs run: the worker pool, retries and the scheduler's poll.
+ *
+ * @param workers how many syncs this process runs at once ({@code SLUICE_WORKERS}, default 2)
+ * @param maxAttempts attempts of a sync whose failure is TRANSIENT or SYSTEM, the first included
+ *     ({@code SLUICE_SYNC_MAX_ATTEMPTS}, default 3); CONFIG failures are never retried
+ * @param retryBackoff the wait before the second attempt, doubled before each later one
+ *     ({@code SLUICE_RETRY_BACKOFF_SECONDS}, default 30)
+ * @param schedulerPoll how often the scheduler looks for due runs ({@code SLUICE_SCHEDULER_POLL_SECONDS},
+ *     default 10)
+ */
+public record JobSettings(int workers, int maxAttempts, Duration retryBackoff, Duration schedulerPoll) {
+    public static final JobSettings DEFAULTS = new JobSettings(2, 3, Duration.ofSeconds(30), Duration.ofSeconds(10));
+
+    public JobSettings {
+        if (workers < 1) {
+            throw new IllegalArgumentException("SLUICE_WORKERS must be >= 1");
+        }
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("SLUICE_SYNC_MAX_ATTEMPTS must be >= 1");
+        }
+        if (retryBackoff.isNegative()) {
+            throw new IllegalArgumentException("SLUICE_RETRY_BACKOFF_SECONDS must be >= 0");
+        }
+        if (schedulerPoll.isNegative() || schedulerPoll.isZero()) {
+            throw new IllegalArgumentException("SLUICE_SCHEDULER_POLL_SECONDS must be > 0");
+        }
+    }
+
+    /** The settings from the environment, each falling back to its default. */
+    public static JobSettings fromEnvironment(Map<String, String> env) {
+        return new JobSettings(
+                number(env, "SLUICE_WORKERS", DEFAULTS.workers()),
+                number(env, "SLUICE_SYNC_MAX_ATTEMPTS", DEFAULTS.maxAttempts()),
+                Duration.ofSeconds(number(env, "SLUICE_RETRY_BACKOFF_SECONDS", 30)),
+                Duration.ofSeconds(number(env, "SLUICE_SCHEDULER_POLL_SECONDS", 10)));
+    }
+
+    private static int number(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, not \"" + value + "\"");
+        }
+    }
+}
