@@ -119,7 +119,7 @@ public final class ConnectionApi {
         ctx.json(jobs.info(runner.sync(row.id())));
     }
 
-    /** Clears the connection's state; the destination's data stays until the scheduler issue adds clearing. */
+    /** Empties the connection's streams in the destination and clears its state (Airbyte's reset). */
     public void reset(Context ctx) {
         ConnectionRow row = find(Body.of(ctx).id("connectionId"));
         long jobId = runner.reset(row.id()).orElseThrow(() -> new ApiException.Conflict(

@@ -13,8 +13,12 @@ import io.sluice.platform.JobSettings;
 import io.sluice.platform.store.JobDao;
 import io.sluice.platform.store.JobRow;
 import io.sluice.platform.store.StateDao;
+import io.sluice.protocol.ConfiguredCatalog;
+import io.sluice.protocol.ConfiguredStream;
+import io.sluice.protocol.DestinationSyncMode;
 import io.sluice.protocol.LogMessage;
 import io.sluice.protocol.StreamDescriptor;
+import io.sluice.protocol.SyncMode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -118,30 +122,68 @@ public final class JobRunner implements AutoCloseable {
     }
 
     /**
-     * Clears the connection's state in a {@code reset_connection} job that ends at once; empty when
-     * a job of the connection is pending or running. Destination data stays (the scheduler issue
-     * clears it).
+     * Resets the connection in a {@code reset_connection} job that runs before this returns: its
+     * streams are synced from a source that reads nothing in full_refresh / overwrite, which leaves
+     * them empty in the destination, and then its state is cleared. Empty when a job of the
+     * connection is pending, running or waiting to retry.
      */
     public Optional<Long> reset(UUID connectionId) {
+        long jobId;
         synchronized (lock) {
             if (jobs.findActive(connectionId.toString()).isPresent()) {
                 return Optional.empty();
             }
             Instant now = Instant.now();
-            long jobId = jobs.insertJob("reset_connection", connectionId.toString(), now);
+            jobId = jobs.insertJob("reset_connection", connectionId.toString(), now);
             jobs.markRunning(jobId, now);
-            Path file = logFile(jobId, 1);
-            long attemptId = jobs.insertAttempt(jobId, 1, file.toString(), now);
-            try (AttemptLog log = AttemptLog.open(file)) {
+        }
+        Path file = logFile(jobId, 1);
+        long attemptId = jobs.insertAttempt(jobId, 1, file.toString(), Instant.now());
+        MDC.put(AttemptLogAppender.JOB_ID, Long.toString(jobId));
+        MDC.put("connection", connectionId.toString());
+        try (AttemptLog log = AttemptLog.open(file)) {
+            appender.attach(jobId, log);
+            SyncResult result = clearDestination(jobId, attemptId, connectionId, log);
+            if (result.status() == SyncResult.Status.SUCCEEDED) {
                 int cleared = states.delete(connectionId);
                 log.info(cleared > 0 ? "cleared the state of connection " + connectionId
                         : "connection " + connectionId + " had no state");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
-            jobs.finishAttempt(attemptId, "succeeded", AttemptStats.of(Map.of()), null, Instant.now());
-            jobs.setStatus(jobId, "succeeded", Instant.now());
-            return Optional.of(jobId);
+            finish(jobId, attemptId, log, result, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            appender.detach(jobId);
+            running.remove(jobId);
+            cancelRequested.remove(jobId);
+            MDC.clear();
+        }
+        return Optional.of(jobId);
+    }
+
+    private SyncResult clearDestination(long jobId, long attemptId, UUID connectionId, AttemptLog log) {
+        Instant started = Instant.now();
+        try {
+            PreparedSync plan = planner.prepare(connectionId);
+            ConfiguredCatalog overwrite = new ConfiguredCatalog(plan.catalog().streams().stream()
+                    .map(s -> new ConfiguredStream(s.stream(), SyncMode.FULL_REFRESH, s.cursorField(),
+                            DestinationSyncMode.OVERWRITE, s.primaryKey(), s.generationId(), s.minimumGenerationId(),
+                            s.syncId(), s.unknownFields()))
+                    .toList());
+            log.info("reset of connection " + connectionId + ": clearing " + overwrite.streams().size()
+                    + " streams in " + plan.destination().name());
+            SyncRequest request = SyncRequest.builder(new EmptySource(plan.source()), plan.sourceConfig(),
+                            plan.destination(), plan.destinationConfig(), overwrite)
+                    .namespaceMapping(plan.namespaceMapping())
+                    .listener(new AttemptListener(attemptId, log))
+                    .build();
+            SyncHandle handle = engine.start(request);
+            running.put(jobId, handle);
+            return handle.await();
+        } catch (RuntimeException e) {
+            return new SyncResult(SyncResult.Status.FAILED, Map.of(),
+                    Optional.of(SyncResult.Failure.of(SyncResult.Origin.ENGINE, e)), InputState.empty(),
+                    Duration.between(started, Instant.now()));
         }
     }
 
