@@ -13,9 +13,13 @@ import java.util.Map;
  *     ({@code SLUICE_RETRY_BACKOFF_SECONDS}, default 30)
  * @param schedulerPoll how often the scheduler looks for due runs ({@code SLUICE_SCHEDULER_POLL_SECONDS},
  *     default 10)
+ * @param failureThreshold failed sync jobs in a row after which a connection is disabled
+ *     ({@code SLUICE_FAILURE_THRESHOLD}, default 3; 0 never disables)
  */
-public record JobSettings(int workers, int maxAttempts, Duration retryBackoff, Duration schedulerPoll) {
-    public static final JobSettings DEFAULTS = new JobSettings(2, 3, Duration.ofSeconds(30), Duration.ofSeconds(10));
+public record JobSettings(int workers, int maxAttempts, Duration retryBackoff, Duration schedulerPoll,
+        int failureThreshold) {
+    public static final JobSettings DEFAULTS =
+            new JobSettings(2, 3, Duration.ofSeconds(30), Duration.ofSeconds(10), 3);
 
     public JobSettings {
         if (workers < 1) {
@@ -26,6 +30,9 @@ public record JobSettings(int workers, int maxAttempts, Duration retryBackoff, D
         }
         if (retryBackoff.isNegative()) {
             throw new IllegalArgumentException("SLUICE_RETRY_BACKOFF_SECONDS must be >= 0");
+        }
+        if (failureThreshold < 0) {
+            throw new IllegalArgumentException("SLUICE_FAILURE_THRESHOLD must be >= 0");
         }
         if (schedulerPoll.isNegative() || schedulerPoll.isZero()) {
             throw new IllegalArgumentException("SLUICE_SCHEDULER_POLL_SECONDS must be > 0");
@@ -38,7 +45,8 @@ public record JobSettings(int workers, int maxAttempts, Duration retryBackoff, D
                 number(env, "SLUICE_WORKERS", DEFAULTS.workers()),
                 number(env, "SLUICE_SYNC_MAX_ATTEMPTS", DEFAULTS.maxAttempts()),
                 Duration.ofSeconds(number(env, "SLUICE_RETRY_BACKOFF_SECONDS", 30)),
-                Duration.ofSeconds(number(env, "SLUICE_SCHEDULER_POLL_SECONDS", 10)));
+                Duration.ofSeconds(number(env, "SLUICE_SCHEDULER_POLL_SECONDS", 10)),
+                number(env, "SLUICE_FAILURE_THRESHOLD", DEFAULTS.failureThreshold()));
     }
 
     private static int number(Map<String, String> env, String name, int fallback) {

@@ -10,6 +10,8 @@ import io.sluice.platform.auth.AuthFilter;
 import io.sluice.platform.auth.Credentials;
 import io.sluice.platform.connectors.ConnectorDefinitions;
 import io.sluice.platform.jobs.JobRunner;
+import io.sluice.platform.notify.Notifier;
+import io.sluice.platform.notify.SyncAlerts;
 import io.sluice.platform.schedule.ConnectionScheduler;
 import io.sluice.platform.secrets.ConfigSecrets;
 import io.sluice.platform.secrets.SecretCipher;
@@ -19,6 +21,7 @@ import io.sluice.platform.store.ConnectionDao;
 import io.sluice.platform.store.Database;
 import io.sluice.platform.store.DefinitionDao;
 import io.sluice.platform.store.JobDao;
+import io.sluice.platform.store.NotificationDao;
 import io.sluice.platform.store.StateDao;
 import io.sluice.platform.store.WorkspaceDao;
 import java.time.Clock;
@@ -84,9 +87,11 @@ public final class SluiceServer implements AutoCloseable {
             ConfigSecrets secrets = new ConfigSecrets(SecretCipher.load(settings.secretKey(), settings.dataDir()));
             ConnectorDefinitions definitions =
                     new ConnectorDefinitions(ConnectorRegistry.load(), database.dao(DefinitionDao.class));
+            SyncAlerts alerts = new SyncAlerts(database.dao(ConnectionDao.class), database.dao(ActorDao.class),
+                    database.dao(NotificationDao.class), scheduler, new Notifier(), settings.jobs().failureThreshold());
             JobRunner.Factory factory = planner -> {
                 JobRunner runner = new JobRunner(database.dao(JobDao.class), database.dao(StateDao.class), planner,
-                        settings.dataDir().resolve("logs").resolve("jobs"), settings.jobs());
+                        settings.dataDir().resolve("logs").resolve("jobs"), settings.jobs(), alerts);
                 runners.add(runner);
                 return runner;
             };

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RetryIT {
     /** Emits ids after the state's cursor in batches of 10 with a state after each; fails reads up to fail_reads. */
-    private static final String SOURCE = """
+    static final String SOURCE = """
             import json, os, sys
 
             def emit(message):
@@ -93,7 +93,7 @@ class RetryIT {
         Path script = dir.resolve("source.py");
         Files.writeString(script, SOURCE);
         PlatformSettings settings = PlatformSettings.fromEnvironment(Map.of()).withDataDir(dir.resolve("data"))
-                .withPorts(0, 0).withJobs(new JobSettings(2, 3, Duration.ofMillis(300), Duration.ofSeconds(10)));
+                .withPorts(0, 0).withJobs(new JobSettings(2, 3, Duration.ofMillis(300), Duration.ofSeconds(10), 0));
         server = SluiceServer.start(settings);
         api = new ApiClient(server.apiPort());
         workspaceId = api.ok("/api/v1/workspaces/list", "{}").path("workspaces").get(0).path("workspaceId").asText();

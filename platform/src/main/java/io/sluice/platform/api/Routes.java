@@ -15,6 +15,8 @@ import io.sluice.platform.store.ActorDao;
 import io.sluice.platform.store.ConnectionDao;
 import io.sluice.platform.store.Database;
 import io.sluice.platform.store.JobDao;
+import io.sluice.platform.notify.Notifier;
+import io.sluice.platform.store.NotificationDao;
 import io.sluice.platform.store.OperationDao;
 import io.sluice.platform.store.StateDao;
 import io.sluice.platform.store.WorkspaceDao;
@@ -37,7 +39,8 @@ public final class Routes {
 
     public Routes(Database db, ConnectorDefinitions definitions, ConfigSecrets secrets, JobRunner.Factory runners,
             AdminApi admin, ConnectionScheduler scheduler) {
-        workspaces = new WorkspaceApi(db.dao(WorkspaceDao.class));
+        workspaces = new WorkspaceApi(db.dao(WorkspaceDao.class), db.dao(NotificationDao.class));
+        NotificationSettings notifications = new NotificationSettings(new Notifier());
         ActorDao actorDao = db.dao(ActorDao.class);
         ConnectionDao connectionDao = db.dao(ConnectionDao.class);
         DefinitionApi sourceDefinitions = new DefinitionApi(ActorType.SOURCE, definitions, workspaces);
@@ -65,7 +68,9 @@ public final class Routes {
         route(POST, "workspaces/list", workspaces::list, "List workspaces", "", "WorkspaceReadList");
         route(POST, "workspaces/update", workspaces::update, "Update a workspace",
                 "workspaceId*:uuid,name:string,email:string,initialSetupComplete:boolean,namespaceDefinition:string,"
-                        + "namespaceFormat:string", "WorkspaceRead");
+                        + "namespaceFormat:string,notificationSettings:object", "WorkspaceRead");
+        route(POST, "notifications/try", notifications::tryNotification, "Send a test notification",
+                "notificationType*:array,slackConfiguration:object,webhookConfiguration:object", "NotificationRead");
 
         definitionRoutes("source", sourceDefinitions);
         definitionRoutes("destination", destinationDefinitions);

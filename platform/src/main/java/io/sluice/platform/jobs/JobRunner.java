@@ -55,6 +55,7 @@ public final class JobRunner implements AutoCloseable {
     private final PreparedSync.Planner planner;
     private final Path logDir;
     private final JobSettings settings;
+    private final JobEndListener listener;
     private final ExecutorService executor;
     private final SyncEngine engine = new SyncEngine();
     private final AttemptLogAppender appender = new AttemptLogAppender();
@@ -64,13 +65,21 @@ public final class JobRunner implements AutoCloseable {
     private final Set<Long> cancelRequested = ConcurrentHashMap.newKeySet();
     private volatile boolean closing;
 
+    /** Told when a sync job has ended (succeeded, failed or cancelled), on the worker thread. */
+    @FunctionalInterface
+    public interface JobEndListener {
+        void jobEnded(long jobId, UUID connectionId, String status, Optional<String> failureMessage);
+    }
+
     /** Makes the runner once the planner (which needs the API's lookups) exists. */
     @FunctionalInterface
     public interface Factory {
         JobRunner create(PreparedSync.Planner planner);
     }
 
-    public JobRunner(JobDao jobs, StateDao states, PreparedSync.Planner planner, Path logDir, JobSettings settings) {
+    public JobRunner(JobDao jobs, StateDao states, PreparedSync.Planner planner, Path logDir, JobSettings settings,
+            JobEndListener listener) {
+        this.listener = listener;
         this.jobs = jobs;
         this.states = states;
         this.planner = planner;
@@ -225,11 +234,13 @@ public final class JobRunner implements AutoCloseable {
         try {
             for (int number = 1; ; number++) {
                 if (!runAttempt(jobId, number, connectionId)) {
+                    ended(jobId, connectionId);
                     return;
                 }
                 if (!waitBeforeRetry(jobId, number)) {
                     jobs.setStatus(jobId, "cancelled", Instant.now());
                     LOG.info("job {} cancelled while waiting to retry", jobId);
+                    ended(jobId, connectionId);
                     return;
                 }
                 jobs.setStatus(jobId, "running", Instant.now());
@@ -238,6 +249,14 @@ public final class JobRunner implements AutoCloseable {
             cancelRequested.remove(jobId);
             MDC.clear();
         }
+    }
+
+    private void ended(long jobId, UUID connectionId) {
+        String status = jobs.findJob(jobId).map(JobRow::status).orElse("failed");
+        Optional<String> message = jobs.attempts(jobId).stream().reduce((a, b) -> b)
+                .map(a -> a.failureSummary()).filter(java.util.Objects::nonNull)
+                .map(f -> AttemptStats.externalMessage(f));
+        listener.jobEnded(jobId, connectionId, status, message);
     }
 
     /** Runs one attempt and records it; true when the job goes on with another attempt. */
