@@ -10,6 +10,7 @@ import io.sluice.platform.auth.AuthFilter;
 import io.sluice.platform.auth.Credentials;
 import io.sluice.platform.connectors.ConnectorDefinitions;
 import io.sluice.platform.jobs.JobRunner;
+import io.sluice.platform.metrics.SyncMetrics;
 import io.sluice.platform.notify.Notifier;
 import io.sluice.platform.notify.SyncAlerts;
 import io.sluice.platform.schedule.ConnectionScheduler;
@@ -87,16 +88,17 @@ public final class SluiceServer implements AutoCloseable {
             ConfigSecrets secrets = new ConfigSecrets(SecretCipher.load(settings.secretKey(), settings.dataDir()));
             ConnectorDefinitions definitions =
                     new ConnectorDefinitions(ConnectorRegistry.load(), database.dao(DefinitionDao.class));
+            SyncMetrics metrics = new SyncMetrics();
             SyncAlerts alerts = new SyncAlerts(database.dao(ConnectionDao.class), database.dao(ActorDao.class),
                     database.dao(NotificationDao.class), scheduler, new Notifier(), settings.jobs().failureThreshold());
             JobRunner.Factory factory = planner -> {
                 JobRunner runner = new JobRunner(database.dao(JobDao.class), database.dao(StateDao.class), planner,
-                        settings.dataDir().resolve("logs").resolve("jobs"), settings.jobs(), alerts);
+                        settings.dataDir().resolve("logs").resolve("jobs"), settings.jobs(), alerts, metrics);
                 runners.add(runner);
                 return runner;
             };
             Routes routes = new Routes(database, definitions, secrets, factory, new AdminApi(credentials),
-                    scheduler);
+                    scheduler, metrics);
             runners.forEach(JobRunner::failLeftovers);
             FirstStart.ensure(database.dao(WorkspaceDao.class), database.dao(ActorDao.class),
                     database.dao(ConnectionDao.class), definitions, secrets, routes, settings.dataDir());

@@ -169,6 +169,25 @@ class NotificationIT {
         assertThat(success.body().path("event").asText()).isEqualTo("sync_succeeded");
         assertThat(api.ok("/api/v1/connections/get", "{\"connectionId\": \"" + connectionId + "\"}")
                 .path("status").asText()).isEqualTo("active");
+
+        JsonNode health = api.ok("/api/v1/connections/health", "{\"connectionId\": \"" + connectionId + "\"}");
+        assertThat(health.path("jobsConsidered").asInt()).isEqualTo(3);
+        assertThat(health.path("failedJobs").asInt()).isEqualTo(2);
+        assertThat(health.path("failureRate").asDouble()).isCloseTo(2.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(health.path("lastSuccessfulSyncAt").asLong()).isCloseTo(Instant.now().getEpochSecond(),
+                org.assertj.core.data.Offset.offset(30L));
+        assertThat(health.path("freshnessSeconds").asLong()).isBetween(0L, 30L);
+
+        ApiClient.Response metrics = api.get("/api/v1/metrics");
+        assertThat(metrics.status()).isEqualTo(200);
+        String label = "connection=\"" + connectionId + "\"";
+        assertThat(metrics.text())
+                .contains("sluice_records_synced_total{" + label + "} 5.0")
+                .contains("sluice_sync_failures_total{" + label + ",failure_type=\"config\"} 2.0")
+                .contains("sluice_sync_duration_seconds_count{" + label + ",status=\"succeeded\"} 1")
+                .contains("sluice_sync_duration_seconds_count{" + label + ",status=\"failed\"} 2")
+                .contains("sluice_jobs_running{" + label + "} 0.0")
+                .containsPattern("sluice_bytes_synced_total\\{" + label.replace("\"", "\\\"") + "\\} [1-9]");
     }
 
     @Test

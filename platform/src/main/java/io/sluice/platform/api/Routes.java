@@ -15,6 +15,7 @@ import io.sluice.platform.store.ActorDao;
 import io.sluice.platform.store.ConnectionDao;
 import io.sluice.platform.store.Database;
 import io.sluice.platform.store.JobDao;
+import io.sluice.platform.metrics.SyncMetrics;
 import io.sluice.platform.notify.Notifier;
 import io.sluice.platform.store.NotificationDao;
 import io.sluice.platform.store.OperationDao;
@@ -38,7 +39,7 @@ public final class Routes {
     private final ConnectionApi connections;
 
     public Routes(Database db, ConnectorDefinitions definitions, ConfigSecrets secrets, JobRunner.Factory runners,
-            AdminApi admin, ConnectionScheduler scheduler) {
+            AdminApi admin, ConnectionScheduler scheduler, SyncMetrics metrics) {
         workspaces = new WorkspaceApi(db.dao(WorkspaceDao.class), db.dao(NotificationDao.class));
         NotificationSettings notifications = new NotificationSettings(new Notifier());
         ActorDao actorDao = db.dao(ActorDao.class);
@@ -55,6 +56,8 @@ public final class Routes {
         connections = new ConnectionApi(connectionDao, sources, destinations,
                 new ConnectionSettings(sources, destinations, definitions, db.dao(OperationDao.class)), runner, jobs,
                 workspaces, scheduler);
+        ConnectionHealthApi health = new ConnectionHealthApi(db.dao(JobDao.class), connections, metrics,
+                java.time.Clock.systemUTC());
         StateApi state = new StateApi(connectionDao, db.dao(StateDao.class));
         OperationApi operations = new OperationApi(db.dao(OperationDao.class), connectionDao, workspaces);
 
@@ -97,6 +100,10 @@ public final class Routes {
         route(POST, "connections/sync", connections::sync, "Start a sync now", "connectionId*:uuid", "JobInfoRead");
         route(POST, "connections/reset", connections::reset, "Clear a connection's state", "connectionId*:uuid",
                 "JobInfoRead");
+        route(POST, "connections/health", health::health,
+                "A connection's failure rate over its last finished syncs and its freshness",
+                "connectionId*:uuid,lookback:integer", "ConnectionHealthRead");
+        route(GET, "metrics", health::metrics, "Prometheus metrics of the syncs (text format)", "", "Object");
         String operator = "operatorConfiguration*:object";
         route(POST, "operations/create", operations::create, "Create an operation (normalization, dbt, webhook)",
                 "workspaceId*:uuid,name*:string," + operator, "OperationRead");

@@ -10,6 +10,7 @@ import io.sluice.engine.SyncProgress;
 import io.sluice.engine.SyncRequest;
 import io.sluice.engine.SyncResult;
 import io.sluice.platform.JobSettings;
+import io.sluice.platform.metrics.SyncMetrics;
 import io.sluice.platform.store.JobDao;
 import io.sluice.platform.store.JobRow;
 import io.sluice.platform.store.StateDao;
@@ -56,6 +57,7 @@ public final class JobRunner implements AutoCloseable {
     private final Path logDir;
     private final JobSettings settings;
     private final JobEndListener listener;
+    private final SyncMetrics metrics;
     private final ExecutorService executor;
     private final SyncEngine engine = new SyncEngine();
     private final AttemptLogAppender appender = new AttemptLogAppender();
@@ -78,8 +80,9 @@ public final class JobRunner implements AutoCloseable {
     }
 
     public JobRunner(JobDao jobs, StateDao states, PreparedSync.Planner planner, Path logDir, JobSettings settings,
-            JobEndListener listener) {
+            JobEndListener listener, SyncMetrics metrics) {
         this.listener = listener;
+        this.metrics = metrics;
         this.jobs = jobs;
         this.states = states;
         this.planner = planner;
@@ -266,7 +269,9 @@ public final class JobRunner implements AutoCloseable {
         MDC.put("attempt", Integer.toString(number));
         try (AttemptLog log = AttemptLog.open(file)) {
             appender.attach(jobId, log);
+            metrics.attemptStarted(connectionId);
             SyncResult result = attempt(jobId, attemptId, connectionId, log);
+            metrics.attemptEnded(connectionId, result);
             boolean retry = retries(jobId, number, result);
             finish(jobId, attemptId, log, result, retry);
             return retry;

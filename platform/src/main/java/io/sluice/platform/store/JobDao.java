@@ -59,6 +59,14 @@ public interface JobDao {
     int finishAttempt(@Bind("id") long attemptId, @Bind("status") String status, @Bind("stats") String stats,
             @Bind("failure") String failureSummary, @Bind("now") Instant now);
 
+    @SqlQuery("select status from job where scope = :scope and config_type = 'sync' and status in ('succeeded', 'failed')"
+            + " order by id desc limit :limit")
+    List<String> lastFinishedSyncStatuses(@Bind("scope") String scope, @Bind("limit") int limit);
+
+    /** When the connection's last successful sync ended; null when it never succeeded. */
+    @SqlQuery("select max(updated_at) from job where scope = :scope and config_type = 'sync' and status = 'succeeded'")
+    Instant lastSuccess(@Bind("scope") String scope);
+
     @SqlQuery("select * from attempt where job_id = :jobId order by attempt_number")
     List<AttemptRow> attempts(@Bind("jobId") long jobId);
 
