@@ -93,7 +93,7 @@ class RetryIT {
         Path script = dir.resolve("source.py");
         Files.writeString(script, SOURCE);
         PlatformSettings settings = PlatformSettings.fromEnvironment(Map.of()).withDataDir(dir.resolve("data"))
-                .withPorts(0, 0).withJobs(new JobSettings(2, 3, Duration.ofMillis(300), Duration.ofSeconds(10), 0));
+                .withPorts(0, 0).withJobs(JobSettings.DEFAULTS.withRetries(3, Duration.ofMillis(300)).withFailureThreshold(0));
         server = SluiceServer.start(settings);
         api = new ApiClient(server.apiPort());
         workspaceId = api.ok("/api/v1/workspaces/list", "{}").path("workspaces").get(0).path("workspaceId").asText();
