@@ -56,6 +56,7 @@ public final class ConnectionScheduler implements AutoCloseable {
                 .clock(clock::instant)
                 .pollingInterval(pollInterval)
                 .threads(2)
+                .shutdownMaxWait(Duration.ofSeconds(10))
                 .schedulerName(new com.github.kagkarlsson.scheduler.SchedulerName.Hostname())
                 .build();
     }
@@ -86,7 +87,7 @@ public final class ConnectionScheduler implements AutoCloseable {
                 scheduler.reschedule(id, next.get(), fingerprint);
             }
         } catch (RuntimeException e) {
-            // a run firing right now reschedules itself from the row it reads
+            // a run firing right now reschedules itself from the row it reads when it completes
             LOG.warn("could not update the schedule of connection {}: {}", row.id(), e.getMessage());
         }
     }
