@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param authRequired when true, loopback calls need credentials too
  * @param secretKey the AES key for secrets at rest, base64; empty to use (or create) a key file
  * @param adminPassword when present, the admin password is set to it at start
+ * @param jobs the worker pool, retries and the scheduler's poll
  */
 public record PlatformSettings(
         int apiPort,
@@ -28,7 +29,8 @@ public record PlatformSettings(
         Optional<String> databaseUrl,
         boolean authRequired,
         Optional<String> secretKey,
-        Optional<String> adminPassword) {
+        Optional<String> adminPassword,
+        JobSettings jobs) {
 
     public static final int DEFAULT_API_PORT = 8001;
     public static final int DEFAULT_UI_PORT = 8000;
@@ -40,6 +42,7 @@ public record PlatformSettings(
         databaseUrl = requireNonNull(databaseUrl, "databaseUrl").filter(s -> !s.isBlank());
         secretKey = requireNonNull(secretKey, "secretKey").filter(s -> !s.isBlank());
         adminPassword = requireNonNull(adminPassword, "adminPassword").filter(s -> !s.isBlank());
+        requireNonNull(jobs, "jobs");
         if (apiPort < 0 || apiPort > 65535 || uiPort < 0 || uiPort > 65535) {
             throw new IllegalArgumentException("ports must be between 0 and 65535");
         }
@@ -59,31 +62,37 @@ public record PlatformSettings(
                 Optional.ofNullable(env.get("SLUICE_DATABASE_URL")),
                 Boolean.parseBoolean(env.getOrDefault("SLUICE_AUTH_REQUIRED", "false").strip()),
                 Optional.ofNullable(env.get("SLUICE_SECRET_KEY")),
-                Optional.ofNullable(env.get("SLUICE_ADMIN_PASSWORD")));
+                Optional.ofNullable(env.get("SLUICE_ADMIN_PASSWORD")),
+                JobSettings.fromEnvironment(env));
     }
 
     public PlatformSettings withPorts(int api, int ui) {
-        return new PlatformSettings(api, ui, bind, dataDir, databaseUrl, authRequired, secretKey, adminPassword);
+        return new PlatformSettings(api, ui, bind, dataDir, databaseUrl, authRequired, secretKey, adminPassword, jobs);
     }
 
     public PlatformSettings withBind(String address) {
         return new PlatformSettings(apiPort, uiPort, address, dataDir, databaseUrl, authRequired, secretKey,
-                adminPassword);
+                adminPassword, jobs);
     }
 
     public PlatformSettings withDataDir(Path dir) {
-        return new PlatformSettings(apiPort, uiPort, bind, dir, databaseUrl, authRequired, secretKey, adminPassword);
+        return new PlatformSettings(apiPort, uiPort, bind, dir, databaseUrl, authRequired, secretKey, adminPassword, jobs);
     }
 
     public PlatformSettings withDatabaseUrl(Optional<String> url) {
-        return new PlatformSettings(apiPort, uiPort, bind, dataDir, url, authRequired, secretKey, adminPassword);
+        return new PlatformSettings(apiPort, uiPort, bind, dataDir, url, authRequired, secretKey, adminPassword, jobs);
     }
 
     public PlatformSettings withAuthRequired(boolean required) {
-        return new PlatformSettings(apiPort, uiPort, bind, dataDir, databaseUrl, required, secretKey, adminPassword);
+        return new PlatformSettings(apiPort, uiPort, bind, dataDir, databaseUrl, required, secretKey, adminPassword, jobs);
+    }
+
+    public PlatformSettings withJobs(JobSettings settings) {
+        return new PlatformSettings(apiPort, uiPort, bind, dataDir, databaseUrl, authRequired, secretKey, adminPassword,
+                settings);
     }
 
     public PlatformSettings withAdminPassword(Optional<String> password) {
-        return new PlatformSettings(apiPort, uiPort, bind, dataDir, databaseUrl, authRequired, secretKey, password);
+        return new PlatformSettings(apiPort, uiPort, bind, dataDir, databaseUrl, authRequired, secretKey, password, jobs);
     }
 }

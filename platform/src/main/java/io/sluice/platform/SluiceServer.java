@@ -10,6 +10,11 @@ import io.sluice.platform.auth.AuthFilter;
 import io.sluice.platform.auth.Credentials;
 import io.sluice.platform.connectors.ConnectorDefinitions;
 import io.sluice.platform.jobs.JobRunner;
+import io.sluice.platform.jobs.LogRetention;
+import io.sluice.platform.metrics.SyncMetrics;
+import io.sluice.platform.notify.Notifier;
+import io.sluice.platform.notify.SyncAlerts;
+import io.sluice.platform.schedule.ConnectionScheduler;
 import io.sluice.platform.secrets.ConfigSecrets;
 import io.sluice.platform.secrets.SecretCipher;
 import io.sluice.platform.store.ActorDao;
@@ -18,10 +23,17 @@ import io.sluice.platform.store.ConnectionDao;
 import io.sluice.platform.store.Database;
 import io.sluice.platform.store.DefinitionDao;
 import io.sluice.platform.store.JobDao;
+import io.sluice.platform.store.JobRow;
+import io.sluice.platform.store.NotificationDao;
 import io.sluice.platform.store.StateDao;
 import io.sluice.platform.store.WorkspaceDao;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,11 +50,16 @@ public final class SluiceServer implements AutoCloseable {
 
     private final Database database;
     private final List<JobRunner> runners;
+    private final ConnectionScheduler scheduler;
+    private final ScheduledExecutorService housekeeping;
     private final Javalin api;
     private final Javalin ui;
 
-    private SluiceServer(Database database, List<JobRunner> runners, Javalin api, Javalin ui) {
+    private SluiceServer(Database database, List<JobRunner> runners, ConnectionScheduler scheduler,
+            ScheduledExecutorService housekeeping, Javalin api, Javalin ui) {
+        this.housekeeping = housekeeping;
         this.database = database;
+        this.scheduler = scheduler;
         this.runners = runners;
         this.api = api;
         this.ui = ui;
@@ -54,8 +71,20 @@ public final class SluiceServer implements AutoCloseable {
      * @throws StartupException when the bind is beyond loopback while the admin password is the default
      */
     public static SluiceServer start(PlatformSettings settings) {
+        return start(settings, Clock.systemUTC());
+    }
+
+    /** Starts with the clock that schedules are computed on (tests move it). */
+    public static SluiceServer start(PlatformSettings settings, Clock clock) {
         Database database = Database.open(settings);
         List<JobRunner> runners = new ArrayList<>();
+        ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sluice-log-retention");
+            t.setDaemon(true);
+            return t;
+        });
+        ConnectionScheduler scheduler = new ConnectionScheduler(database.dataSource(),
+                database.dao(ConnectionDao.class), clock, settings.jobs().schedulerPoll());
         try {
             Credentials credentials = new Credentials(database.dao(AuthDao.class));
             credentials.ensureAdmin();
@@ -72,16 +101,33 @@ public final class SluiceServer implements AutoCloseable {
             ConfigSecrets secrets = new ConfigSecrets(SecretCipher.load(settings.secretKey(), settings.dataDir()));
             ConnectorDefinitions definitions =
                     new ConnectorDefinitions(ConnectorRegistry.load(), database.dao(DefinitionDao.class));
+            SyncMetrics metrics = new SyncMetrics();
+            SyncAlerts alerts = new SyncAlerts(database.dao(ConnectionDao.class), database.dao(ActorDao.class),
+                    database.dao(NotificationDao.class), scheduler, new Notifier(), settings.jobs().failureThreshold());
             JobRunner.Factory factory = planner -> {
                 JobRunner runner = new JobRunner(database.dao(JobDao.class), database.dao(StateDao.class), planner,
-                        settings.dataDir().resolve("logs").resolve("jobs"), 2);
+                        settings.dataDir().resolve("logs").resolve("jobs"), settings.jobs(), alerts, metrics);
                 runners.add(runner);
                 return runner;
             };
-            Routes routes = new Routes(database, definitions, secrets, factory, new AdminApi(credentials));
+            Routes routes = new Routes(database, definitions, secrets, factory, new AdminApi(credentials),
+                    scheduler, metrics);
             runners.forEach(JobRunner::failLeftovers);
             FirstStart.ensure(database.dao(WorkspaceDao.class), database.dao(ActorDao.class),
                     database.dao(ConnectionDao.class), definitions, secrets, routes, settings.dataDir());
+            JobRunner runner = runners.get(0);
+            scheduler.start(runner::sync);
+            JobDao jobDao = database.dao(JobDao.class);
+            LogRetention retention = new LogRetention(settings.dataDir().resolve("logs").resolve("jobs"),
+                    settings.jobs().logRetention(), settings.jobs().logMaxBytes(), clock,
+                    () -> jobDao.listActive().stream().map(JobRow::id).collect(Collectors.toSet()));
+            housekeeping.scheduleWithFixedDelay(() -> {
+                try {
+                    retention.sweep();
+                } catch (RuntimeException e) {
+                    LOG.warn("log retention failed: {}", e.getMessage());
+                }
+            }, 0, 1, TimeUnit.HOURS);
             AuthFilter auth = new AuthFilter(credentials, settings.authRequired(), settings.bind());
             Javalin api = http(settings.bind(), settings.apiPort(), routes, auth, false);
             Javalin ui;
@@ -93,8 +139,10 @@ public final class SluiceServer implements AutoCloseable {
             }
             LOG.info("Sluice is ready: API on http://{}:{}/api/v1, UI on http://{}:{}", settings.bind(), api.port(),
                     settings.bind(), ui.port());
-            return new SluiceServer(database, runners, api, ui);
+            return new SluiceServer(database, runners, scheduler, housekeeping, api, ui);
         } catch (RuntimeException e) {
+            housekeeping.shutdownNow();
+            scheduler.close();
             runners.forEach(JobRunner::close);
             database.close();
             throw e;
@@ -125,6 +173,11 @@ public final class SluiceServer implements AutoCloseable {
         return ui.port();
     }
 
+    /** The schedules of this server's connections. */
+    public ConnectionScheduler scheduler() {
+        return scheduler;
+    }
+
     public Database database() {
         return database;
     }
@@ -134,6 +187,8 @@ public final class SluiceServer implements AutoCloseable {
         LOG.info("Sluice is stopping");
         ui.stop();
         api.stop();
+        housekeeping.shutdownNow();
+        scheduler.close();
         runners.forEach(JobRunner::close);
         database.close();
     }

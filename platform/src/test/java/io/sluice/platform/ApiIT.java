@@ -195,6 +195,32 @@ abstract class ApiIT {
     }
 
     @Test
+    void resetEmptiesTheDestinationStreamsAndClearsTheState() throws SQLException {
+        Path duckdb = dir.resolve("reset.duckdb");
+        String connectionId = createSeedConnection(createFaker(120), createDuckDb(duckdb));
+        long jobId = api.ok("/api/v1/connections/sync", "{\"connectionId\": \"" + connectionId + "\"}")
+                .path("job").path("id").asLong();
+        assertThat(waitForJob(jobId, Set.of("succeeded", "failed")).path("job").path("status").asText())
+                .isEqualTo("succeeded");
+        assertThat(count(duckdb, "select count(*) from main.users")).isEqualTo(120);
+
+        JsonNode reset = api.ok("/api/v1/connections/reset", "{\"connectionId\": \"" + connectionId + "\"}");
+        assertThat(reset.path("job").path("status").asText()).as(reset.toString()).isEqualTo("succeeded");
+        assertThat(reset.path("attempts").get(0).path("logs").toString()).contains("clearing 1 streams")
+                .contains("cleared the state");
+        assertThat(count(duckdb, "select count(*) from main.users")).isZero();
+        assertThat(api.ok("/api/v1/state/get", "{\"connectionId\": \"" + connectionId + "\"}").path("stateType")
+                .asText()).isEqualTo("not_set");
+
+        // the next sync starts over
+        long again = api.ok("/api/v1/connections/sync", "{\"connectionId\": \"" + connectionId + "\"}")
+                .path("job").path("id").asLong();
+        assertThat(waitForJob(again, Set.of("succeeded", "failed")).path("job").path("status").asText())
+                .isEqualTo("succeeded");
+        assertThat(count(duckdb, "select count(*) from main.users")).isEqualTo(120);
+    }
+
+    @Test
     void workspacesCreateGetListUpdate() {
         JsonNode created = api.ok("/api/v1/workspaces/create", """
                 {"name": "Analytics Team", "email": "data@example.com"}""");

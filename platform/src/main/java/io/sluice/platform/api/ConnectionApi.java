@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.sluice.cdk.ConfigError;
 import io.sluice.platform.jobs.JobRunner;
+import io.sluice.platform.schedule.ConnectionScheduler;
 import io.sluice.platform.store.ActorRow;
 import io.sluice.platform.store.ConnectionDao;
 import io.sluice.platform.store.ConnectionRow;
@@ -28,10 +29,13 @@ public final class ConnectionApi {
     private final JobRunner runner;
     private final JobApi jobs;
     private final WorkspaceApi workspaces;
+    private final ConnectionScheduler scheduler;
 
     public ConnectionApi(ConnectionDao connections, ActorApi sources, ActorApi destinations,
-            ConnectionSettings settings, JobRunner runner, JobApi jobs, WorkspaceApi workspaces) {
+            ConnectionSettings settings, JobRunner runner, JobApi jobs, WorkspaceApi workspaces,
+            ConnectionScheduler scheduler) {
         this.workspaces = workspaces;
+        this.scheduler = scheduler;
         this.connections = connections;
         this.sources = sources;
         this.destinations = destinations;
@@ -60,6 +64,7 @@ public final class ConnectionApi {
         Instant now = Instant.now();
         ConnectionRow row = values.toRow(UUID.randomUUID(), name, sourceId, destinationId, catalog.toString(), now, now);
         connections.insert(row);
+        scheduler.update(row);
         ctx.json(read(row));
     }
 
@@ -94,6 +99,7 @@ public final class ConnectionApi {
         ConnectionRow row = values.toRow(old.id(), name, old.sourceId(), old.destinationId(), catalog,
                 old.createdAt(), Instant.now());
         connections.update(row);
+        scheduler.update(row);
         ctx.json(read(row));
     }
 
@@ -101,6 +107,7 @@ public final class ConnectionApi {
     public void delete(Context ctx) {
         ConnectionRow row = find(Body.of(ctx).id("connectionId"));
         connections.deprecate(row.id(), Instant.now());
+        connections.find(row.id()).ifPresent(scheduler::update);
         ctx.status(204);
     }
 
@@ -112,7 +119,7 @@ public final class ConnectionApi {
         ctx.json(jobs.info(runner.sync(row.id())));
     }
 
-    /** Clears the connection's state; the destination's data stays until the scheduler issue adds clearing. */
+    /** Empties the connection's streams in the destination and clears its state (Airbyte's reset). */
     public void reset(Context ctx) {
         ConnectionRow row = find(Body.of(ctx).id("connectionId"));
         long jobId = runner.reset(row.id()).orElseThrow(() -> new ApiException.Conflict(
@@ -124,7 +131,8 @@ public final class ConnectionApi {
         return connections.find(id).orElseThrow(() -> new ApiException.NotFound("connection", id));
     }
 
-    static ObjectNode read(ConnectionRow row) {
+    /** {@code ConnectionRead}, plus {@code nextRunAt} (epoch seconds) when the schedule will start a sync. */
+    ObjectNode read(ConnectionRow row) {
         ObjectNode read = ApiJson.MAPPER.createObjectNode();
         read.put("connectionId", row.id().toString());
         read.put("name", row.name());
@@ -154,6 +162,7 @@ public final class ConnectionApi {
         read.put("notifySchemaChanges", row.notifySchemaChanges());
         read.put("nonBreakingChangesPreference", row.nonBreakingChangesPreference());
         read.put("createdAt", row.createdAt().getEpochSecond());
+        scheduler.nextRun(row.id()).ifPresent(next -> read.put("nextRunAt", next.getEpochSecond()));
         return read;
     }
 

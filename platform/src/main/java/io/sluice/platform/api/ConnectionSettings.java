@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.cdk.ConfigError;
 import io.sluice.cdk.ConnectorException;
 import io.sluice.platform.connectors.ConnectorDefinitions;
+import io.sluice.platform.schedule.SyncSchedule;
 import io.sluice.platform.store.ActorRow;
 import io.sluice.platform.store.ConnectionRow;
 import io.sluice.platform.store.OperationDao;
@@ -118,13 +119,17 @@ final class ConnectionSettings {
                 JsonNode cron = given.path("cron");
                 String expression = cron.path("cronExpression").asText("");
                 String zone = cron.path("cronTimeZone").asText("UTC");
-                if (expression.isBlank()) {
-                    body.error("scheduleData.cron.cronExpression", "is required with scheduleType cron");
-                }
                 try {
                     ZoneId.of(zone);
                 } catch (DateTimeException e) {
                     body.error("scheduleData.cron.cronTimeZone", "is not a known time zone: " + zone);
+                    zone = "UTC";
+                }
+                try {
+                    SyncSchedule.cron(expression, zone);
+                } catch (IllegalArgumentException e) {
+                    body.error("scheduleData.cron.cronExpression", expression.isBlank()
+                            ? "is required with scheduleType cron" : e.getMessage());
                 }
                 scheduleData.putObject("cron").put("cronExpression", expression).put("cronTimeZone", zone);
             }

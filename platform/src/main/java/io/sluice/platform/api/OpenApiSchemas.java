@@ -22,7 +22,7 @@ final class OpenApiSchemas {
         SCHEMAS.put("HealthCheckRead", "available*:boolean");
         SCHEMAS.put("WorkspaceRead", "workspaceId*:uuid,customerId:uuid,name*:string,slug*:string,email:string,"
                 + "initialSetupComplete*:boolean,displaySetupWizard:boolean,notifications:array,defaultGeography:string,"
-                + "namespaceDefinition:string,namespaceFormat:string");
+                + "namespaceDefinition:string,namespaceFormat:string,notificationSettings:object");
         SCHEMAS.put("WorkspaceReadList", "workspaces*:array<WorkspaceRead>");
         SCHEMAS.put("SourceDefinitionRead", "sourceDefinitionId*:uuid," + SOURCE_DEFINITION + ",sourceType:string");
         SCHEMAS.put("SourceDefinitionReadList", "sourceDefinitions*:array<SourceDefinitionRead>");
@@ -47,7 +47,10 @@ final class OpenApiSchemas {
                 + "namespaceFormat:string,prefix:string,sourceId*:uuid,destinationId*:uuid,operationIds:array,"
                 + "syncCatalog*:object,schedule:object,scheduleType:string,scheduleData:object,status*:string,"
                 + "resourceRequirements:object,geography:string,breakingChange*:boolean,notifySchemaChanges:boolean,"
-                + "nonBreakingChangesPreference:string,createdAt:integer");
+                + "nonBreakingChangesPreference:string,createdAt:integer,nextRunAt:integer");
+        SCHEMAS.put("ConnectionHealthRead", "connectionId*:uuid,jobsConsidered*:integer,failedJobs*:integer,"
+                + "failureRate*:number,lastSuccessfulSyncAt:integer,freshnessSeconds:integer");
+        SCHEMAS.put("NotificationRead", "status*:string,message:string");
         SCHEMAS.put("ConnectionReadList", "connections*:array<ConnectionRead>");
         SCHEMAS.put("ConnectionState", "stateType*:string,connectionId*:uuid,state:object,streamState:array,"
                 + "globalState:object");
@@ -108,6 +111,7 @@ final class OpenApiSchemas {
             case "uuid" -> schema.put("type", "string").put("format", "uuid");
             case "string", "boolean", "object", "array" -> schema.put("type", type);
             case "integer" -> schema.put("type", "integer").put("format", "int64");
+            case "number" -> schema.put("type", "number");
             default -> {
                 if (type.startsWith("array<")) {
                     schema.put("type", "array").set("items", type(type.substring(6, type.length() - 1)));

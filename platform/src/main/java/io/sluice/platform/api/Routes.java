@@ -9,11 +9,15 @@ import io.sluice.platform.auth.AuthFilter;
 import io.sluice.platform.connectors.ActorType;
 import io.sluice.platform.connectors.ConnectorDefinitions;
 import io.sluice.platform.jobs.JobRunner;
+import io.sluice.platform.schedule.ConnectionScheduler;
 import io.sluice.platform.secrets.ConfigSecrets;
 import io.sluice.platform.store.ActorDao;
 import io.sluice.platform.store.ConnectionDao;
 import io.sluice.platform.store.Database;
 import io.sluice.platform.store.JobDao;
+import io.sluice.platform.metrics.SyncMetrics;
+import io.sluice.platform.notify.Notifier;
+import io.sluice.platform.store.NotificationDao;
 import io.sluice.platform.store.OperationDao;
 import io.sluice.platform.store.StateDao;
 import io.sluice.platform.store.WorkspaceDao;
@@ -35,8 +39,9 @@ public final class Routes {
     private final ConnectionApi connections;
 
     public Routes(Database db, ConnectorDefinitions definitions, ConfigSecrets secrets, JobRunner.Factory runners,
-            AdminApi admin) {
-        workspaces = new WorkspaceApi(db.dao(WorkspaceDao.class));
+            AdminApi admin, ConnectionScheduler scheduler, SyncMetrics metrics) {
+        workspaces = new WorkspaceApi(db.dao(WorkspaceDao.class), db.dao(NotificationDao.class));
+        NotificationSettings notifications = new NotificationSettings(new Notifier());
         ActorDao actorDao = db.dao(ActorDao.class);
         ConnectionDao connectionDao = db.dao(ConnectionDao.class);
         DefinitionApi sourceDefinitions = new DefinitionApi(ActorType.SOURCE, definitions, workspaces);
@@ -50,7 +55,9 @@ public final class Routes {
         JobApi jobs = new JobApi(db.dao(JobDao.class), runner);
         connections = new ConnectionApi(connectionDao, sources, destinations,
                 new ConnectionSettings(sources, destinations, definitions, db.dao(OperationDao.class)), runner, jobs,
-                workspaces);
+                workspaces, scheduler);
+        ConnectionHealthApi health = new ConnectionHealthApi(db.dao(JobDao.class), connections, metrics,
+                java.time.Clock.systemUTC());
         StateApi state = new StateApi(connectionDao, db.dao(StateDao.class));
         OperationApi operations = new OperationApi(db.dao(OperationDao.class), connectionDao, workspaces);
 
@@ -64,7 +71,9 @@ public final class Routes {
         route(POST, "workspaces/list", workspaces::list, "List workspaces", "", "WorkspaceReadList");
         route(POST, "workspaces/update", workspaces::update, "Update a workspace",
                 "workspaceId*:uuid,name:string,email:string,initialSetupComplete:boolean,namespaceDefinition:string,"
-                        + "namespaceFormat:string", "WorkspaceRead");
+                        + "namespaceFormat:string,notificationSettings:object", "WorkspaceRead");
+        route(POST, "notifications/try", notifications::tryNotification, "Send a test notification",
+                "notificationType*:array,slackConfiguration:object,webhookConfiguration:object", "NotificationRead");
 
         definitionRoutes("source", sourceDefinitions);
         definitionRoutes("destination", destinationDefinitions);
@@ -91,6 +100,10 @@ public final class Routes {
         route(POST, "connections/sync", connections::sync, "Start a sync now", "connectionId*:uuid", "JobInfoRead");
         route(POST, "connections/reset", connections::reset, "Clear a connection's state", "connectionId*:uuid",
                 "JobInfoRead");
+        route(POST, "connections/health", health::health,
+                "A connection's failure rate over its last finished syncs and its freshness",
+                "connectionId*:uuid,lookback:integer", "ConnectionHealthRead");
+        route(GET, "metrics", health::metrics, "Prometheus metrics of the syncs (text format)", "", "Object");
         String operator = "operatorConfiguration*:object";
         route(POST, "operations/create", operations::create, "Create an operation (normalization, dbt, webhook)",
                 "workspaceId*:uuid,name*:string," + operator, "OperationRead");

@@ -1,6 +1,9 @@
 package io.sluice.platform.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import io.sluice.platform.store.NotificationDao;
 import io.sluice.platform.store.WorkspaceDao;
 import io.sluice.platform.store.WorkspaceRow;
 import java.time.Instant;
@@ -12,9 +15,11 @@ import java.util.UUID;
 /** {@code /api/v1/workspaces/*}. */
 public final class WorkspaceApi {
     private final WorkspaceDao workspaces;
+    private final NotificationDao notifications;
 
-    public WorkspaceApi(WorkspaceDao workspaces) {
+    public WorkspaceApi(WorkspaceDao workspaces, NotificationDao notifications) {
         this.workspaces = workspaces;
+        this.notifications = notifications;
     }
 
     /** A workspace's public shape ({@code WorkspaceRead}) plus its default namespace settings. */
@@ -29,13 +34,15 @@ public final class WorkspaceApi {
             List<Object> notifications,
             String defaultGeography,
             String namespaceDefinition,
-            Optional<String> namespaceFormat) {
+            Optional<String> namespaceFormat,
+            Optional<JsonNode> notificationSettings) {
+    }
 
-        static WorkspaceRead of(WorkspaceRow row) {
-            return new WorkspaceRead(row.id(), row.id(), row.name(), row.slug(), Optional.ofNullable(row.email()),
-                    row.initialSetupComplete(), !row.initialSetupComplete(), List.of(), "auto",
-                    row.namespaceDefinition(), Optional.ofNullable(row.namespaceFormat()));
-        }
+    private WorkspaceRead read(WorkspaceRow row) {
+        return new WorkspaceRead(row.id(), row.id(), row.name(), row.slug(), Optional.ofNullable(row.email()),
+                row.initialSetupComplete(), !row.initialSetupComplete(), List.of(), "auto",
+                row.namespaceDefinition(), Optional.ofNullable(row.namespaceFormat()),
+                notifications.settings(row.id()).map(ApiJson::read));
     }
 
     public record WorkspaceReadList(List<WorkspaceRead> workspaces) {}
@@ -53,15 +60,15 @@ public final class WorkspaceApi {
         WorkspaceRow row = new WorkspaceRow(UUID.randomUUID(), name, slug(name), email.orElse(null), setupComplete,
                 definition, format.orElse(null), now, now);
         workspaces.insert(row);
-        ctx.json(WorkspaceRead.of(row));
+        ctx.json(read(row));
     }
 
     public void get(Context ctx) {
-        ctx.json(WorkspaceRead.of(find(Body.of(ctx).id("workspaceId"))));
+        ctx.json(read(find(Body.of(ctx).id("workspaceId"))));
     }
 
     public void list(Context ctx) {
-        ctx.json(new WorkspaceReadList(workspaces.list().stream().map(WorkspaceRead::of).toList()));
+        ctx.json(new WorkspaceReadList(workspaces.list().stream().map(this::read).toList()));
     }
 
     public void update(Context ctx) {
@@ -74,11 +81,14 @@ public final class WorkspaceApi {
                 .orElse(old.namespaceDefinition());
         Optional<String> format = body.optionalText("namespaceFormat").or(() -> Optional.ofNullable(old.namespaceFormat()));
         checkFormat(body, definition, format);
+        Optional<ObjectNode> notificationSettings = body.optionalObject("notificationSettings");
+        notificationSettings.ifPresent(n -> NotificationSettings.check(body, n));
         body.done();
+        notificationSettings.ifPresent(n -> notifications.saveSettings(old.id(), n.toString(), Instant.now()));
         WorkspaceRow row = new WorkspaceRow(old.id(), name, slug(name), email, setupComplete, definition,
                 format.orElse(null), old.createdAt(), Instant.now());
         workspaces.update(row);
-        ctx.json(WorkspaceRead.of(row));
+        ctx.json(read(row));
     }
 
     WorkspaceRow find(UUID id) {

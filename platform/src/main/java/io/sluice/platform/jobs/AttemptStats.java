@@ -44,6 +44,15 @@ final class AttemptStats {
         return stats;
     }
 
+    /** The first failure's message in a stored failure summary. */
+    static String externalMessage(String failureSummary) {
+        try {
+            return JSON.readTree(failureSummary).path("failures").path(0).path("externalMessage").asText("");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return "";
+        }
+    }
+
     /** Airbyte's {@code AttemptFailureSummary} with one failure; no stack trace (that goes to the attempt log). */
     static String failure(SyncResult.Failure failure, boolean cancelled, boolean partialSuccess) {
         ObjectNode root = JSON.createObjectNode();

@@ -9,11 +9,17 @@ import io.sluice.engine.SyncListener;
 import io.sluice.engine.SyncProgress;
 import io.sluice.engine.SyncRequest;
 import io.sluice.engine.SyncResult;
+import io.sluice.platform.JobSettings;
+import io.sluice.platform.metrics.SyncMetrics;
 import io.sluice.platform.store.JobDao;
 import io.sluice.platform.store.JobRow;
 import io.sluice.platform.store.StateDao;
+import io.sluice.protocol.ConfiguredCatalog;
+import io.sluice.protocol.ConfiguredStream;
+import io.sluice.protocol.DestinationSyncMode;
 import io.sluice.protocol.LogMessage;
 import io.sluice.protocol.StreamDescriptor;
+import io.sluice.protocol.SyncMode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -36,8 +42,10 @@ import org.slf4j.MDC;
 /**
  * Runs connection jobs in this process on a small pool: one job at a time per connection, each
  * sync through the engine with the connection's state in the metadata database, its counters in
- * its attempt row, and every log line of it in the attempt's own log file. The scheduler issue
- * replaces this runner with db-scheduler workers.
+ * its attempt row, and every log line of it in the attempt's own log file. A TRANSIENT or SYSTEM
+ * failure is retried as a new attempt (up to {@link JobSettings#maxAttempts()}, with a doubling
+ * backoff) that resumes from the last acknowledged state; while it waits the job is
+ * {@code incomplete}. CONFIG failures end the job at once.
  */
 public final class JobRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
@@ -47,6 +55,9 @@ public final class JobRunner implements AutoCloseable {
     private final StateDao states;
     private final PreparedSync.Planner planner;
     private final Path logDir;
+    private final JobSettings settings;
+    private final JobEndListener listener;
+    private final SyncMetrics metrics;
     private final ExecutorService executor;
     private final SyncEngine engine = new SyncEngine();
     private final AttemptLogAppender appender = new AttemptLogAppender();
@@ -56,18 +67,28 @@ public final class JobRunner implements AutoCloseable {
     private final Set<Long> cancelRequested = ConcurrentHashMap.newKeySet();
     private volatile boolean closing;
 
+    /** Told when a sync job has ended (succeeded, failed or cancelled), on the worker thread. */
+    @FunctionalInterface
+    public interface JobEndListener {
+        void jobEnded(long jobId, UUID connectionId, String status, Optional<String> failureMessage);
+    }
+
     /** Makes the runner once the planner (which needs the API's lookups) exists. */
     @FunctionalInterface
     public interface Factory {
         JobRunner create(PreparedSync.Planner planner);
     }
 
-    public JobRunner(JobDao jobs, StateDao states, PreparedSync.Planner planner, Path logDir, int workers) {
+    public JobRunner(JobDao jobs, StateDao states, PreparedSync.Planner planner, Path logDir, JobSettings settings,
+            JobEndListener listener, SyncMetrics metrics) {
+        this.listener = listener;
+        this.metrics = metrics;
         this.jobs = jobs;
         this.states = states;
         this.planner = planner;
         this.logDir = logDir;
-        this.executor = Executors.newFixedThreadPool(workers, r -> {
+        this.settings = settings;
+        this.executor = Executors.newFixedThreadPool(settings.workers(), r -> {
             Thread t = new Thread(r, "sluice-job-worker");
             t.setDaemon(true);
             return t;
@@ -113,30 +134,68 @@ public final class JobRunner implements AutoCloseable {
     }
 
     /**
-     * Clears the connection's state in a {@code reset_connection} job that ends at once; empty when
-     * a job of the connection is pending or running. Destination data stays (the scheduler issue
-     * clears it).
+     * Resets the connection in a {@code reset_connection} job that runs before this returns: its
+     * streams are synced from a source that reads nothing in full_refresh / overwrite, which leaves
+     * them empty in the destination, and then its state is cleared. Empty when a job of the
+     * connection is pending, running or waiting to retry.
      */
     public Optional<Long> reset(UUID connectionId) {
+        long jobId;
         synchronized (lock) {
             if (jobs.findActive(connectionId.toString()).isPresent()) {
                 return Optional.empty();
             }
             Instant now = Instant.now();
-            long jobId = jobs.insertJob("reset_connection", connectionId.toString(), now);
+            jobId = jobs.insertJob("reset_connection", connectionId.toString(), now);
             jobs.markRunning(jobId, now);
-            Path file = logFile(jobId, 1);
-            long attemptId = jobs.insertAttempt(jobId, 1, file.toString(), now);
-            try (AttemptLog log = AttemptLog.open(file)) {
+        }
+        Path file = logFile(jobId, 1);
+        long attemptId = jobs.insertAttempt(jobId, 1, file.toString(), Instant.now());
+        MDC.put(AttemptLogAppender.JOB_ID, Long.toString(jobId));
+        MDC.put("connection", connectionId.toString());
+        try (AttemptLog log = AttemptLog.open(file)) {
+            appender.attach(jobId, log);
+            SyncResult result = clearDestination(jobId, attemptId, connectionId, log);
+            if (result.status() == SyncResult.Status.SUCCEEDED) {
                 int cleared = states.delete(connectionId);
                 log.info(cleared > 0 ? "cleared the state of connection " + connectionId
                         : "connection " + connectionId + " had no state");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
-            jobs.finishAttempt(attemptId, "succeeded", AttemptStats.of(Map.of()), null, Instant.now());
-            jobs.setStatus(jobId, "succeeded", Instant.now());
-            return Optional.of(jobId);
+            finish(jobId, attemptId, log, result, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            appender.detach(jobId);
+            running.remove(jobId);
+            cancelRequested.remove(jobId);
+            MDC.clear();
+        }
+        return Optional.of(jobId);
+    }
+
+    private SyncResult clearDestination(long jobId, long attemptId, UUID connectionId, AttemptLog log) {
+        Instant started = Instant.now();
+        try {
+            PreparedSync plan = planner.prepare(connectionId);
+            ConfiguredCatalog overwrite = new ConfiguredCatalog(plan.catalog().streams().stream()
+                    .map(s -> new ConfiguredStream(s.stream(), SyncMode.FULL_REFRESH, s.cursorField(),
+                            DestinationSyncMode.OVERWRITE, s.primaryKey(), s.generationId(), s.minimumGenerationId(),
+                            s.syncId(), s.unknownFields()))
+                    .toList());
+            log.info("reset of connection " + connectionId + ": clearing " + overwrite.streams().size()
+                    + " streams in " + plan.destination().name());
+            SyncRequest request = SyncRequest.builder(new EmptySource(plan.source()), plan.sourceConfig(),
+                            plan.destination(), plan.destinationConfig(), overwrite)
+                    .namespaceMapping(plan.namespaceMapping())
+                    .listener(new AttemptListener(attemptId, log))
+                    .build();
+            SyncHandle handle = engine.start(request);
+            running.put(jobId, handle);
+            return handle.await();
+        } catch (RuntimeException e) {
+            return new SyncResult(SyncResult.Status.FAILED, Map.of(),
+                    Optional.of(SyncResult.Failure.of(SyncResult.Origin.ENGINE, e)), InputState.empty(),
+                    Duration.between(started, Instant.now()));
         }
     }
 
@@ -173,22 +232,79 @@ public final class JobRunner implements AutoCloseable {
         if (jobs.markRunning(jobId, Instant.now()) == 0) {
             return;
         }
-        Path file = logFile(jobId, 1);
-        long attemptId = jobs.insertAttempt(jobId, 1, file.toString(), Instant.now());
         MDC.put(AttemptLogAppender.JOB_ID, Long.toString(jobId));
-        MDC.put("attempt", "1");
         MDC.put("connection", connectionId.toString());
+        try {
+            for (int number = 1; ; number++) {
+                if (!runAttempt(jobId, number, connectionId)) {
+                    ended(jobId, connectionId);
+                    return;
+                }
+                if (!waitBeforeRetry(jobId, number)) {
+                    jobs.setStatus(jobId, "cancelled", Instant.now());
+                    LOG.info("job {} cancelled while waiting to retry", jobId);
+                    ended(jobId, connectionId);
+                    return;
+                }
+                jobs.setStatus(jobId, "running", Instant.now());
+            }
+        } finally {
+            cancelRequested.remove(jobId);
+            MDC.clear();
+        }
+    }
+
+    private void ended(long jobId, UUID connectionId) {
+        String status = jobs.findJob(jobId).map(JobRow::status).orElse("failed");
+        Optional<String> message = jobs.attempts(jobId).stream().reduce((a, b) -> b)
+                .map(a -> a.failureSummary()).filter(java.util.Objects::nonNull)
+                .map(f -> AttemptStats.externalMessage(f));
+        listener.jobEnded(jobId, connectionId, status, message);
+    }
+
+    /** Runs one attempt and records it; true when the job goes on with another attempt. */
+    private boolean runAttempt(long jobId, int number, UUID connectionId) {
+        Path file = logFile(jobId, number);
+        long attemptId = jobs.insertAttempt(jobId, number, file.toString(), Instant.now());
+        MDC.put("attempt", Integer.toString(number));
         try (AttemptLog log = AttemptLog.open(file)) {
             appender.attach(jobId, log);
-            finish(jobId, attemptId, log, attempt(jobId, attemptId, connectionId, log));
+            metrics.attemptStarted(connectionId);
+            SyncResult result = attempt(jobId, attemptId, connectionId, log);
+            metrics.attemptEnded(connectionId, result);
+            boolean retry = retries(jobId, number, result);
+            finish(jobId, attemptId, log, result, retry);
+            return retry;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the log of job " + jobId, e);
         } finally {
             appender.detach(jobId);
             running.remove(jobId);
-            cancelRequested.remove(jobId);
-            MDC.clear();
         }
+    }
+
+    private boolean retries(long jobId, int number, SyncResult result) {
+        return result.status() == SyncResult.Status.FAILED && number < settings.maxAttempts()
+                && result.failure().map(f -> f.kind() != FailureKind.CONFIG).orElse(false)
+                && !cancelRequested.contains(jobId) && !closing;
+    }
+
+    /** The backoff before attempt {@code number + 1}; false when the job was cancelled meanwhile. */
+    private boolean waitBeforeRetry(long jobId, int number) {
+        long millis = settings.retryBackoff().toMillis() << Math.min(number - 1, 10);
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (System.nanoTime() < until) {
+            if (cancelRequested.contains(jobId) || closing) {
+                return false;
+            }
+            try {
+                Thread.sleep(Math.min(100, Math.max(1, TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime()))));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return !cancelRequested.contains(jobId) && !closing;
     }
 
     private SyncResult attempt(long jobId, long attemptId, UUID connectionId, AttemptLog log) {
@@ -216,7 +332,7 @@ public final class JobRunner implements AutoCloseable {
         }
     }
 
-    private void finish(long jobId, long attemptId, AttemptLog log, SyncResult result) {
+    private void finish(long jobId, long attemptId, AttemptLog log, SyncResult result, boolean retry) {
         for (Map.Entry<StreamDescriptor, StreamStats> s : result.streams().entrySet()) {
             log.info("stream " + s.getKey() + ": " + s.getValue().recordsEmitted() + " records emitted, "
                     + s.getValue().recordsCommitted() + " committed");
@@ -230,12 +346,13 @@ public final class JobRunner implements AutoCloseable {
                         SyncResult.Origin.ENGINE, "the sync was cancelled", ""), true, result.recordsCommitted() > 0)
                         : null);
         String attemptStatus = result.status() == SyncResult.Status.SUCCEEDED ? "succeeded" : "failed";
-        String jobStatus = switch (result.status()) {
+        String jobStatus = retry ? "incomplete" : switch (result.status()) {
             case SUCCEEDED -> "succeeded";
             case FAILED -> "failed";
             case CANCELLED -> "cancelled";
         };
-        log.info("attempt " + attemptStatus + " in " + result.duration().toMillis() + " ms; job " + jobStatus);
+        log.info("attempt " + attemptStatus + " in " + result.duration().toMillis() + " ms; job " + jobStatus
+                + (retry ? ", the next attempt resumes from the last acknowledged state" : ""));
         Instant now = Instant.now();
         jobs.finishAttempt(attemptId, attemptStatus, AttemptStats.of(result.streams()), failure, now);
         jobs.setStatus(jobId, jobStatus, now);

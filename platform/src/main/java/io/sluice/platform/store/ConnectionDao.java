@@ -40,6 +40,9 @@ public interface ConnectionDao {
             + " and c.status <> 'deprecated' order by c.created_at, c.id")
     List<ConnectionRow> listByWorkspace(@Bind("workspaceId") UUID workspaceId);
 
+    @SqlQuery("select * from connection where status <> 'deprecated' order by created_at, id")
+    List<ConnectionRow> listAll();
+
     @SqlQuery("select * from connection where (source_id = :actorId or destination_id = :actorId)"
             + " and status <> 'deprecated'")
     List<ConnectionRow> listByActor(@Bind("actorId") UUID actorId);

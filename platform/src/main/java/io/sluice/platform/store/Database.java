@@ -66,6 +66,11 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
+    /** The pool, for db-scheduler. */
+    public javax.sql.DataSource dataSource() {
+        return pool;
+    }
+
     public <T> T dao(Class<T> type) {
         return jdbi.onDemand(type);
     }

@@ -24,10 +24,10 @@ public interface JobDao {
     @SqlQuery("select * from job where id = :id")
     Optional<JobRow> findJob(@Bind("id") long id);
 
-    @SqlQuery("select * from job where scope = :scope and status in ('pending', 'running') order by id limit 1")
+    @SqlQuery("select * from job where scope = :scope and status in ('pending', 'running', 'incomplete') order by id limit 1")
     Optional<JobRow> findActive(@Bind("scope") String scope);
 
-    @SqlQuery("select * from job where status in ('pending', 'running')")
+    @SqlQuery("select * from job where status in ('pending', 'running', 'incomplete')")
     List<JobRow> listActive();
 
     @SqlQuery("select * from job where (cast(:scope as varchar) is null or scope = cast(:scope as varchar)) and config_type in (<types>)"
@@ -58,6 +58,14 @@ public interface JobDao {
             + " ended_at = :now where id = :id")
     int finishAttempt(@Bind("id") long attemptId, @Bind("status") String status, @Bind("stats") String stats,
             @Bind("failure") String failureSummary, @Bind("now") Instant now);
+
+    @SqlQuery("select status from job where scope = :scope and config_type = 'sync' and status in ('succeeded', 'failed')"
+            + " order by id desc limit :limit")
+    List<String> lastFinishedSyncStatuses(@Bind("scope") String scope, @Bind("limit") int limit);
+
+    /** When the connection's last successful sync ended; null when it never succeeded. */
+    @SqlQuery("select max(updated_at) from job where scope = :scope and config_type = 'sync' and status = 'succeeded'")
+    Instant lastSuccess(@Bind("scope") String scope);
 
     @SqlQuery("select * from attempt where job_id = :jobId order by attempt_number")
     List<AttemptRow> attempts(@Bind("jobId") long jobId);

@@ -1,0 +1,90 @@
+package io.sluice.platform.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.sluice.platform.notify.Notifier;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A workspace's {@code notificationSettings} ({@code sendOnFailure}, {@code sendOnSuccess},
+ * {@code sendOnSyncDisabled}, each a {@code NotificationItem}) and {@code /api/v1/notifications/try}.
+ */
+final class NotificationSettings {
+    static final List<String> EVENTS = List.of("sendOnFailure", "sendOnSuccess", "sendOnSyncDisabled",
+            "sendOnSyncDisabledWarning", "sendOnConnectionUpdate", "sendOnConnectionUpdateActionRequired",
+            "sendOnBreakingChangeWarning", "sendOnBreakingChangeSyncsDisabled");
+    private static final List<String> TYPES = List.of("slack", "webhook");
+
+    private final Notifier notifier;
+
+    NotificationSettings(Notifier notifier) {
+        this.notifier = notifier;
+    }
+
+    /** Records an error per field that is not a known event or whose item cannot be sent. */
+    static void check(Body body, ObjectNode settings) {
+        settings.fieldNames().forEachRemaining(event -> {
+            String field = "notificationSettings." + event;
+            if (!EVENTS.contains(event)) {
+                body.error(field, "is not one of " + String.join(", ", EVENTS));
+            } else if (!settings.get(event).isObject()) {
+                body.error(field, "must be an object {notificationType, slackConfiguration, webhookConfiguration}");
+            } else {
+                checkItem(body, field, settings.get(event));
+            }
+        });
+    }
+
+    private static void checkItem(Body body, String field, JsonNode item) {
+        JsonNode types = item.path("notificationType");
+        List<String> given = types.isTextual() ? List.of(types.asText())
+                : types.isArray() ? java.util.stream.StreamSupport.stream(types.spliterator(), false)
+                        .map(JsonNode::asText).toList() : List.of();
+        for (String type : given) {
+            if (!TYPES.contains(type)) {
+                body.error(join(field, "notificationType"), "must hold slack or webhook, not " + type);
+            }
+        }
+        if (given.contains("slack")) {
+            checkUrl(body, join(field, "slackConfiguration.webhook"), item.path("slackConfiguration").path("webhook"));
+        }
+        if (given.contains("webhook")) {
+            checkUrl(body, join(field, "webhookConfiguration.url"), item.path("webhookConfiguration").path("url"));
+        }
+    }
+
+    private static String join(String prefix, String name) {
+        return prefix.isEmpty() ? name : prefix + "." + name;
+    }
+
+    private static void checkUrl(Body body, String field, JsonNode url) {
+        String text = url.asText("");
+        try {
+            URI uri = URI.create(text);
+            if (!List.of("http", "https").contains(String.valueOf(uri.getScheme())) || uri.getHost() == null) {
+                body.error(field, "must be an http(s) URL");
+            }
+        } catch (IllegalArgumentException e) {
+            body.error(field, "must be an http(s) URL");
+        }
+    }
+
+    /** {@code notifications/try}: sends a test message to the item in the body; {@code {status, message}}. */
+    void tryNotification(Context ctx) {
+        Body body = Body.of(ctx);
+        ObjectNode item = (ObjectNode) body.json();
+        if (item.path("notificationType").isMissingNode()) {
+            body.error("notificationType", "is required: slack or webhook");
+        } else {
+            checkItem(body, "", item);
+        }
+        body.done();
+        ObjectNode event = ApiJson.MAPPER.createObjectNode().put("event", "test");
+        List<String> problems = notifier.send(item, "Hello from Sluice: this is a test notification.", event);
+        ctx.json(Map.of("status", problems.isEmpty() ? "succeeded" : "failed",
+                "message", problems.isEmpty() ? "sent" : String.join("; ", problems)));
+    }
+}
