@@ -53,19 +53,26 @@ public final class PgToS3Benchmark {
     private static final String PREFIX = "bench";
 
     private final long rows;
+    private final boolean keepTable;
     private final String host = env("PGHOST", "127.0.0.1");
     private final int port = Integer.parseInt(env("PGPORT", "5432"));
     private final String user = env("PGUSER", "postgres");
     private final String database = env("PGDATABASE", "test");
 
-    private PgToS3Benchmark(long rows) {
+    private PgToS3Benchmark(long rows, boolean keepTable) {
         this.rows = rows;
+        this.keepTable = keepTable;
     }
 
-    /** Arguments: [rows]. */
+    /**
+     * Arguments: [rows] [--keep-table] (keep the source table for the next run, and reuse one left by
+     * an earlier run with as many rows: repeated runs while profiling skip building it).
+     */
     public static void main(String[] args) throws Exception {
-        long rows = args.length > 0 ? Long.parseLong(args[0].replace("_", "").replace(",", "")) : 10_000_000L;
-        new PgToS3Benchmark(rows).run();
+        List<String> list = List.of(args);
+        long rows = list.stream().filter(a -> !a.startsWith("--")).findFirst()
+                .map(a -> Long.parseLong(a.replace("_", "").replace(",", ""))).orElse(10_000_000L);
+        new PgToS3Benchmark(rows, list.contains("--keep-table")).run();
     }
 
     private void run() throws Exception {
@@ -90,11 +97,17 @@ public final class PgToS3Benchmark {
             System.out.println("MB/s = source table size on disk / seconds; ratio = the faster COPY's seconds / "
                     + "these seconds; both COPYs write into nothing (/dev/null, a discarding stream).");
         } finally {
-            execute("DROP SCHEMA IF EXISTS " + SRC + " CASCADE");
+            if (!keepTable) {
+                execute("DROP SCHEMA IF EXISTS " + SRC + " CASCADE");
+            }
         }
     }
 
     private void prepare() throws SQLException {
+        if (keepTable && scalar("SELECT count(*) FROM information_schema.tables WHERE table_schema = '" + SRC
+                + "' AND table_name = 't'") == 1 && scalar("SELECT count(*) FROM " + SRC + ".t") == rows) {
+            return;
+        }
         execute("DROP SCHEMA IF EXISTS " + SRC + " CASCADE");
         execute("CREATE SCHEMA " + SRC);
         execute("CREATE TABLE " + SRC + ".t (id bigint PRIMARY KEY, a int, n numeric(12,2), s text, "
