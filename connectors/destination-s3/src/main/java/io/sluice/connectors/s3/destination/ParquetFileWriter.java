@@ -1,24 +1,27 @@
 package io.sluice.connectors.s3.destination;
 
-import static java.util.Objects.requireNonNull;
-
 import io.sluice.cdk.RowSchema;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.column.ColumnWriteStore;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.hadoop.CodecFactory;
 import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter.Mode;
-import org.apache.parquet.io.OutputFile;
-import org.apache.parquet.io.PositionOutputStream;
 
 /**
- * A Parquet file streamed to S3: a row group is buffered in memory (encoded and compressed page by
- * page) up to {@code block_size_mb}, then written to the multipart upload; the footer is written
- * and the upload completed on {@link #complete()}. Rows go straight into parquet-column's column
- * writers ({@link ParquetRows}); parquet-hadoop writes the pages, row groups and footer.
+ * A Parquet file streamed to S3. Rows go straight into parquet-column's column writers
+ * ({@link ParquetRows}), which encode and compress them page by page; a row group is buffered in
+ * memory up to {@code block_size_mb}, as Parquet's layout needs. A full row group is written to
+ * the multipart upload on a thread of its own while the next one fills, so encoding and uploading
+ * overlap; at most one row group is being written at a time, so at most two are in memory. The
+ * footer is written and the upload completed on {@link #complete()}. Used by one writing thread.
  */
 final class ParquetFileWriter implements RowFileWriter {
     /** Hadoop's defaults, read once (parsing them costs milliseconds); only read afterwards. */
@@ -30,8 +33,9 @@ final class ParquetFileWriter implements RowFileWriter {
     private final MultipartOutputStream upload;
     private final ParquetRows rows;
     private final ParquetProperties properties;
-    private final CodecFactory codecs;
-    private final CodecFactory.BytesInputCompressor compressor;
+    /** Two, used by alternate row groups: a compressor is not thread-safe, and two row groups overlap. */
+    private final CodecFactory[] codecs;
+    private final CodecFactory.BytesInputCompressor[] compressors;
     private final org.apache.parquet.hadoop.ParquetFileWriter file;
     private final long rowGroupBytes;
     private ColumnChunkPageWriteStore pages;
@@ -39,6 +43,10 @@ final class ParquetFileWriter implements RowFileWriter {
     private int rowGroupOrdinal;
     private long rowsInGroup;
     private long nextSizeCheck;
+    private ExecutorService writer;
+    private Future<?> writing;
+    private long writingBytes;
+    private long writtenBytes;
 
     private ParquetFileWriter(OutputFormat.Parquet format, ParquetRows rows, MultipartOutputStream upload)
             throws IOException {
@@ -53,8 +61,10 @@ final class ParquetFileWriter implements RowFileWriter {
                 .withDictionaryEncoding(ParquetRows.AB_ID, false)
                 .withStatisticsEnabled(ParquetRows.AB_ID, false)
                 .build();
-        this.codecs = new CodecFactory(HADOOP, properties.getPageSizeThreshold());
-        this.compressor = codecs.getCompressor(format.codec());
+        this.codecs = new CodecFactory[] {new CodecFactory(HADOOP, properties.getPageSizeThreshold()),
+                new CodecFactory(HADOOP, properties.getPageSizeThreshold())};
+        this.compressors = new CodecFactory.BytesInputCompressor[] {codecs[0].getCompressor(format.codec()),
+                codecs[1].getCompressor(format.codec())};
         this.file = new org.apache.parquet.hadoop.ParquetFileWriter(new UploadFile(upload), rows.schema(),
                 Mode.OVERWRITE, format.blockSizeBytes(), format.maxPaddingBytes(), null, properties);
         file.start();
@@ -78,17 +88,14 @@ final class ParquetFileWriter implements RowFileWriter {
 
     @Override
     public long size() {
-        try {
-            return file.getPos() + columns.getBufferedSize();
-        } catch (IOException e) {
-            throw new IllegalStateException("the upload's position is always known", e);
-        }
+        return writtenBytes + writingBytes + columns.getBufferedSize();
     }
 
     @Override
     public void complete() throws IOException {
         try {
-            flushRowGroup();
+            awaitWriting();
+            writeRowGroup(columns, pages, rowsInGroup);
             file.end(Map.of());
         } finally {
             release();
@@ -98,19 +105,24 @@ final class ParquetFileWriter implements RowFileWriter {
 
     @Override
     public void abort() {
+        try {
+            awaitWriting();
+        } catch (IOException | RuntimeException e) {
+            // the upload is dropped below, whatever went wrong with it
+        }
         release();
         upload.abort();
     }
 
     /**
-     * Closes the row group once it is about to reach {@code block_size_mb}; otherwise looks again
-     * about halfway to the size the rows so far predict, so the check stays rare.
+     * Hands the row group over once it is about to reach {@code block_size_mb}; otherwise looks
+     * again about halfway to the size the rows so far predict, so the check stays rare.
      */
     private void checkRowGroupSize() throws IOException {
         long buffered = columns.getBufferedSize();
         long perRow = Math.max(1, buffered / rowsInGroup);
         if (buffered + 2 * perRow >= rowGroupBytes) {
-            flushRowGroup();
+            handOverRowGroup(buffered);
             startRowGroup();
             return;
         }
@@ -120,84 +132,80 @@ final class ParquetFileWriter implements RowFileWriter {
     }
 
     private void startRowGroup() {
-        pages = new ColumnChunkPageWriteStore(compressor, rows.schema(), properties.getAllocator(),
-                properties.getColumnIndexTruncateLength(), properties.getPageWriteChecksumEnabled(), null,
-                rowGroupOrdinal++);
+        pages = new ColumnChunkPageWriteStore(compressors[rowGroupOrdinal % 2], rows.schema(),
+                properties.getAllocator(), properties.getColumnIndexTruncateLength(),
+                properties.getPageWriteChecksumEnabled(), null, rowGroupOrdinal);
+        rowGroupOrdinal++;
         columns = properties.newColumnWriteStore(rows.schema(), pages, pages);
         rows.writeTo(columns);
         rowsInGroup = 0;
         nextSizeCheck = MIN_ROWS_BETWEEN_SIZE_CHECKS;
     }
 
-    /** Writes the buffered row group, if it holds rows, to the file, and frees its buffers. */
-    private void flushRowGroup() throws IOException {
+    /** Starts writing the full row group on the writer thread, once the previous one is written. */
+    private void handOverRowGroup(long buffered) throws IOException {
+        awaitWriting();
+        if (writer == null) {
+            writer = Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "parquet-row-groups " + upload.key());
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        ColumnWriteStore full = columns;
+        ColumnChunkPageWriteStore fullPages = pages;
+        long count = rowsInGroup;
+        writingBytes = buffered;
+        writing = writer.submit(() -> {
+            writeRowGroup(full, fullPages, count);
+            return null;
+        });
+    }
+
+    private void awaitWriting() throws IOException {
+        if (writing == null) {
+            return;
+        }
         try {
-            if (rowsInGroup > 0) {
-                file.startBlock(rowsInGroup);
-                columns.flush();
-                pages.flushToFileWriter(file);
+            writing.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while writing a row group of " + upload.key());
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case IOException io -> throw io;
+                case RuntimeException runtime -> throw runtime;
+                case Error error -> throw error;
+                default -> throw new IOException(e.getCause());
+            }
+        } finally {
+            writing = null;
+            writingBytes = 0;
+        }
+        writtenBytes = upload.position();
+    }
+
+    /** Writes a row group, if it holds rows, to the file, and frees its buffers. */
+    private void writeRowGroup(ColumnWriteStore groupColumns, ColumnChunkPageWriteStore groupPages, long count)
+            throws IOException {
+        try {
+            if (count > 0) {
+                file.startBlock(count);
+                groupColumns.flush();
+                groupPages.flushToFileWriter(file);
                 file.endBlock();
             }
         } finally {
-            columns.close();
-            pages.close();
+            groupColumns.close();
+            groupPages.close();
         }
     }
 
     private void release() {
-        codecs.release();
-    }
-
-    /** Parquet's view of the upload: a stream that knows its position. */
-    private static final class UploadFile implements OutputFile {
-        private final MultipartOutputStream upload;
-
-        UploadFile(MultipartOutputStream upload) {
-            this.upload = upload;
+        if (writer != null) {
+            writer.shutdownNow();
         }
-
-        @Override
-        public PositionOutputStream create(long blockSizeHint) {
-            return new PositionOutputStream() {
-                @Override
-                public long getPos() {
-                    return upload.position();
-                }
-
-                @Override
-                public void write(int b) throws IOException {
-                    upload.write(b);
-                }
-
-                @Override
-                public void write(byte[] bytes, int offset, int length) throws IOException {
-                    upload.write(bytes, offset, length);
-                }
-
-                /** Parquet closes its stream after the footer; the upload is completed by {@link #complete()}. */
-                @Override
-                public void close() {}
-            };
-        }
-
-        @Override
-        public PositionOutputStream createOrOverwrite(long blockSizeHint) {
-            return create(blockSizeHint);
-        }
-
-        @Override
-        public boolean supportsBlockSize() {
-            return false;
-        }
-
-        @Override
-        public long defaultBlockSize() {
-            return 0;
-        }
-
-        @Override
-        public String getPath() {
-            return "s3://" + upload.key();
-        }
+        codecs[0].release();
+        codecs[1].release();
     }
 }
