@@ -162,16 +162,20 @@ public final class PgToS3Benchmark {
                 .filter(s -> s.name().equals("t")).findFirst().orElseThrow();
         ConfiguredCatalog catalog = new ConfiguredCatalog(List.of(ConfiguredStream.of(stream, SyncMode.FULL_REFRESH,
                 List.of(), DestinationSyncMode.OVERWRITE, List.of(List.of("id")))));
-        ThreadCpu cpu = ThreadCpu.start();
-        long start = System.nanoTime();
-        SyncResult result = new SyncEngine().run(SyncRequest.builder(source, sourceConfig, destination,
-                        destinationConfig, catalog)
-                .namespaceMapping(new NamespaceMapping(NamespaceDefinition.SOURCE, "", ""))
-                .stateStore(new InMemoryStateStore())
-                .batchSize(10_000)
-                .build());
-        double seconds = seconds(start);
-        ThreadCpu.Used used = cpu.used();
+        SyncResult result;
+        double seconds;
+        ThreadCpu.Used used;
+        try (ThreadCpu cpu = ThreadCpu.start()) {
+            long start = System.nanoTime();
+            result = new SyncEngine().run(SyncRequest.builder(source, sourceConfig, destination,
+                            destinationConfig, catalog)
+                    .namespaceMapping(new NamespaceMapping(NamespaceDefinition.SOURCE, "", ""))
+                    .stateStore(new InMemoryStateStore())
+                    .batchSize(10_000)
+                    .build());
+            seconds = seconds(start);
+            used = cpu.used();
+        }
         if (result.status() != SyncResult.Status.SUCCEEDED) {
             throw new IllegalStateException("the sync failed: " + result.failure());
         }
@@ -180,6 +184,7 @@ public final class PgToS3Benchmark {
                         + "in-process S3 server's threads %.1f, so Sluice without it %.1f, %.2f µs a row)%n",
                 used.processSeconds(), used.processSeconds() * 1e6 / Math.max(1, records), used.serverSeconds(),
                 used.withoutServer(), used.withoutServer() * 1e6 / Math.max(1, records));
+        System.out.println("  (CPU-seconds by thread: " + used.breakdown() + ")");
         return new Measured(records, seconds);
     }
 

@@ -156,7 +156,8 @@ final class StreamFiles {
     private void start(long firstRow) throws IOException {
         String key = freeKey();
         written.add(key);
-        openUpload = new MultipartOutputStream(storage, key, tuning.partSizeBytes(), uploads);
+        openUpload = new MultipartOutputStream(storage, key, tuning.partSizeBytes(), tuning.partsInFlight(),
+                uploads);
         try {
             open = format.open(stream.stream().name(), schema, openUpload);
         } catch (IOException | RuntimeException e) {
