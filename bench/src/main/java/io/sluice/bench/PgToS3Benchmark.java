@@ -42,7 +42,8 @@ import org.postgresql.PGConnection;
  * timed part the Parquet files are downloaded and DuckDB checks their row count, ids and codec.
  *
  * <p>The CPU line counts this whole JVM; the in-process S3 server's share (its Jetty threads) is
- * printed beside it, so Sluice's own share is the difference.
+ * printed beside it, so Sluice's own share is the difference, and a second line splits it by thread
+ * ({@link ThreadCpu}).
  *
  * <p>Usage: {@code bench/pg-to-s3 [rows]} (default 10,000,000). Connection from PGHOST, PGPORT,
  * PGUSER, PGDATABASE (default 127.0.0.1, 5432, postgres, test). Works in the schema
