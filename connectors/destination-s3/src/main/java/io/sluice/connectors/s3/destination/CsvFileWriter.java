@@ -45,8 +45,8 @@ final class CsvFileWriter implements RowFileWriter {
     }
 
     @Override
-    public void write(Object[] row, String abId, long emittedAtMillis) throws IOException {
-        out.write(abId);
+    public void write(Object[] row, AbId abId, long emittedAtMillis) throws IOException {
+        out.write(abId.toString());
         out.write(',');
         out.write(Long.toString(emittedAtMillis));
         if (flatten) {

@@ -26,9 +26,9 @@ final class JsonlFileWriter implements RowFileWriter {
     }
 
     @Override
-    public void write(Object[] row, String abId, long emittedAtMillis) throws IOException {
+    public void write(Object[] row, AbId abId, long emittedAtMillis) throws IOException {
         json.writeStartObject();
-        json.writeStringField("_airbyte_ab_id", abId);
+        json.writeStringField("_airbyte_ab_id", abId.toString());
         json.writeNumberField("_airbyte_emitted_at", emittedAtMillis);
         if (flatten) {
             JsonValues.writeFields(json, schema, row);

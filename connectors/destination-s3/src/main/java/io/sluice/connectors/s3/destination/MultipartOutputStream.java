@@ -6,7 +6,9 @@ import io.sluice.cdk.ConnectorException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -17,10 +19,11 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 
 /**
  * Streams one object to S3 through a multipart upload: bytes fill a part-sized buffer, a full
- * buffer is uploaded on the upload executor while the next one fills, so at most two parts are in
- * memory however large the object. {@link #close()} completes the upload, and only then is the
- * object visible; {@link #abort()} drops it. An object smaller than one part is written with a
- * single PUT on close. Used by one writing thread.
+ * buffer is uploaded on the upload executor while the next one fills, with at most
+ * {@code partsInFlight} parts uploading at once, so at most {@code partsInFlight + 1} parts are in
+ * memory however large the object (their buffers are reused). {@link #close()} completes the
+ * upload, and only then is the object visible; {@link #abort()} drops it. An object smaller than
+ * one part is written with a single PUT on close. Used by one writing thread at a time.
  */
 final class MultipartOutputStream extends OutputStream {
     private static final Logger LOG = LoggerFactory.getLogger(MultipartOutputStream.class);
@@ -28,19 +31,27 @@ final class MultipartOutputStream extends OutputStream {
     private final S3Storage storage;
     private final String key;
     private final ExecutorService uploads;
+    private final int partsInFlight;
     private final List<CompletedPart> parts = new ArrayList<>();
+    /** Uploads in part-number order, each with the buffer it reads (free again once it is done). */
+    private final Deque<Uploading> inFlight = new ArrayDeque<>();
+    private final Deque<byte[]> spare = new ArrayDeque<>();
     private byte[] buffer;
-    private byte[] spare;
     private int filled;
     private long position;
     private String uploadId;
-    private Future<CompletedPart> inFlight;
     private boolean finished;
 
-    MultipartOutputStream(S3Storage storage, String key, int partSize, ExecutorService uploads) {
+    private record Uploading(Future<CompletedPart> part, byte[] buffer) {}
+
+    MultipartOutputStream(S3Storage storage, String key, int partSize, int partsInFlight, ExecutorService uploads) {
+        if (partsInFlight < 1) {
+            throw new IllegalArgumentException("partsInFlight must be positive");
+        }
         this.storage = requireNonNull(storage, "storage");
         this.key = requireNonNull(key, "key");
         this.uploads = requireNonNull(uploads, "uploads");
+        this.partsInFlight = partsInFlight;
         this.buffer = new byte[partSize];
     }
 
@@ -89,12 +100,14 @@ final class MultipartOutputStream extends OutputStream {
             if (filled > 0) {
                 sendPart();
             }
-            awaitInFlight();
+            while (!inFlight.isEmpty()) {
+                awaitOldest();
+            }
             storage.completeMultipart(key, uploadId, List.copyOf(parts));
         }
         finished = true;
         buffer = null;
-        spare = null;
+        spare.clear();
         LOG.debug("wrote s3://{}/{} ({} bytes, {} parts)", storage.bucket(), key, position, parts.size());
     }
 
@@ -105,15 +118,16 @@ final class MultipartOutputStream extends OutputStream {
         }
         finished = true;
         buffer = null;
-        spare = null;
-        if (inFlight != null) {
-            inFlight.cancel(false);
+        spare.clear();
+        for (Uploading uploading : inFlight) {
+            uploading.part().cancel(false);
             try {
-                inFlight.get();
+                uploading.part().get();
             } catch (Exception e) {
                 LOG.debug("a part of s3://{}/{} failed while aborting: {}", storage.bucket(), key, e.toString());
             }
         }
+        inFlight.clear();
         if (uploadId != null) {
             try {
                 storage.abortMultipart(key, uploadId);
@@ -127,23 +141,25 @@ final class MultipartOutputStream extends OutputStream {
         if (uploadId == null) {
             uploadId = storage.createMultipart(key);
         }
-        awaitInFlight();
+        while (inFlight.size() >= partsInFlight || (!inFlight.isEmpty() && inFlight.peekFirst().part().isDone())) {
+            awaitOldest();
+        }
         byte[] full = buffer;
         int length = filled;
-        int partNumber = parts.size() + 1;
+        int partNumber = parts.size() + inFlight.size() + 1;
         String id = uploadId;
-        inFlight = uploads.submit(() -> storage.uploadPart(key, id, partNumber, full, length));
-        buffer = spare != null ? spare : new byte[full.length];
-        spare = full;
+        inFlight.addLast(new Uploading(uploads.submit(() -> storage.uploadPart(key, id, partNumber, full, length)),
+                full));
+        buffer = spare.isEmpty() ? new byte[full.length] : spare.pop();
         filled = 0;
     }
 
-    private void awaitInFlight() throws IOException {
-        if (inFlight == null) {
-            return;
-        }
+    /** Waits for the oldest part in flight; its buffer is free again. */
+    private void awaitOldest() throws IOException {
+        Uploading oldest = inFlight.removeFirst();
         try {
-            parts.add(inFlight.get());
+            parts.add(oldest.part().get());
+            spare.push(oldest.buffer());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while uploading s3://" + storage.bucket() + "/" + key);
@@ -152,8 +168,6 @@ final class MultipartOutputStream extends OutputStream {
                 throw c;
             }
             throw new IOException("uploading s3://" + storage.bucket() + "/" + key + " failed", e.getCause());
-        } finally {
-            inFlight = null;
         }
     }
 }

@@ -8,6 +8,7 @@ import io.sluice.cdk.TemporalValues;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -15,8 +16,8 @@ import java.time.LocalTime;
 import java.time.OffsetTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import org.apache.parquet.column.ColumnWriter;
 import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.LogicalTypeAnnotation.TimeUnit;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -104,23 +105,33 @@ record ParquetColumn(String name, Kind kind, int precision, int scale) {
         };
     }
 
-    /** Adds a non-null value to the field the consumer is in; {@code json} renders nested values. */
-    void write(RecordConsumer out, Object value, JsonTextBuffer json) {
+    /**
+     * Adds a non-null value to the column's writer (definition level 1: the fields are optional and
+     * top-level); {@code json} renders nested values. Throws before writing anything when the value
+     * does not fit.
+     */
+    void write(ColumnWriter out, Object value, JsonTextBuffer json) {
         switch (kind) {
-            case STRING -> out.addBinary(Binary.fromString(value instanceof String s ? s : JsonValues.text(value)));
-            case JSON -> out.addBinary(Binary.fromString(json.value(value).toString()));
-            case LONG -> out.addLong(longValue(value));
-            case DOUBLE -> out.addDouble(value instanceof Number n ? n.doubleValue() : Double.parseDouble(value.toString()));
-            case DECIMAL_LONG -> out.addLong(unscaled(value).longValueExact());
-            case DECIMAL_BYTES -> out.addBinary(Binary.fromConstantByteArray(sixteenBytes(unscaled(value))));
-            case BOOLEAN -> out.addBoolean(value instanceof Boolean b ? b : Boolean.parseBoolean(value.toString()));
-            case DATE -> out.addInteger(Math.toIntExact(TemporalValues.date(value).toEpochDay()));
-            case TIME -> out.addLong(micros(value instanceof LocalTime t ? t : LocalTime.parse(value.toString())));
-            case TIME_UTC -> out.addLong(micros(utcTime(value)));
-            case TIMESTAMP_LOCAL -> out.addLong(ChronoUnit.MICROS.between(LocalDateTime.of(1970, 1, 1, 0, 0),
-                    TemporalValues.localDateTime(value)));
-            case TIMESTAMP_UTC -> out.addLong(epochMicros(TemporalValues.instant(value)));
+            case STRING -> out.write(utf8(value instanceof String s ? s : JsonValues.text(value)), 0, 1);
+            case JSON -> out.write(utf8(json.value(value).toString()), 0, 1);
+            case LONG -> out.write(longValue(value), 0, 1);
+            case DOUBLE -> out.write(value instanceof Number n ? n.doubleValue() : Double.parseDouble(value.toString()),
+                    0, 1);
+            case DECIMAL_LONG -> out.write(unscaled(value).longValueExact(), 0, 1);
+            case DECIMAL_BYTES -> out.write(Binary.fromConstantByteArray(sixteenBytes(unscaled(value))), 0, 1);
+            case BOOLEAN -> out.write(value instanceof Boolean b ? b : Boolean.parseBoolean(value.toString()), 0, 1);
+            case DATE -> out.write(Math.toIntExact(TemporalValues.date(value).toEpochDay()), 0, 1);
+            case TIME -> out.write(micros(value instanceof LocalTime t ? t : LocalTime.parse(value.toString())), 0, 1);
+            case TIME_UTC -> out.write(micros(utcTime(value)), 0, 1);
+            case TIMESTAMP_LOCAL -> out.write(ChronoUnit.MICROS.between(LocalDateTime.of(1970, 1, 1, 0, 0),
+                    TemporalValues.localDateTime(value)), 0, 1);
+            case TIMESTAMP_UTC -> out.write(epochMicros(TemporalValues.instant(value)), 0, 1);
         }
+    }
+
+    /** UTF-8 bytes in a fresh array, which Parquet may keep (dictionary, statistics) without copying. */
+    private static Binary utf8(String text) {
+        return Binary.fromConstantByteArray(text.getBytes(StandardCharsets.UTF_8));
     }
 
     static long epochMicros(Instant t) {

@@ -11,10 +11,10 @@ interface RowFileWriter {
     /**
      * Adds one row (values in the stream schema's column order).
      *
-     * @param abId the row's {@code _airbyte_ab_id}
+     * @param abId the row's {@code _airbyte_ab_id}, valid during the call
      * @param emittedAtMillis the row's {@code _airbyte_emitted_at}, epoch milliseconds
      */
-    void write(Object[] row, String abId, long emittedAtMillis) throws IOException;
+    void write(Object[] row, AbId abId, long emittedAtMillis) throws IOException;
 
     /** About how many bytes the file holds so far (after compression), to decide when it rolls over. */
     long size();

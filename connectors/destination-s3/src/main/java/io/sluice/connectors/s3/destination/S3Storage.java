@@ -2,6 +2,7 @@ package io.sluice.connectors.s3.destination;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +73,7 @@ final class S3Storage implements AutoCloseable {
     /** Writes a whole object in one request. */
     void put(String key, byte[] bytes, int length) {
         call("write " + where(key), () -> client.putObject(b -> b.bucket(bucket).key(key).contentLength((long) length),
-                RequestBody.fromByteBuffer(java.nio.ByteBuffer.wrap(bytes, 0, length))));
+                body(bytes, length)));
     }
 
     /** Starts a multipart upload; its parts stay invisible until {@link #completeMultipart}. */
@@ -84,8 +85,18 @@ final class S3Storage implements AutoCloseable {
     CompletedPart uploadPart(String key, String uploadId, int partNumber, byte[] bytes, int length) {
         String eTag = call("upload part " + partNumber + " of " + where(key), () -> client.uploadPart(
                 b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber).contentLength((long) length),
-                RequestBody.fromByteBuffer(java.nio.ByteBuffer.wrap(bytes, 0, length))).eTag());
+                body(bytes, length)).eTag());
         return CompletedPart.builder().partNumber(partNumber).eTag(eTag).build();
+    }
+
+    /**
+     * The first {@code length} bytes as a request body, read in place (a retry reads them again):
+     * the caller leaves them alone until the request returns. Not a copy, as {@code fromByteBuffer}
+     * makes, which cost a part-sized allocation per part.
+     */
+    private static RequestBody body(byte[] bytes, int length) {
+        return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(bytes, 0, length), length,
+                "application/octet-stream");
     }
 
     void completeMultipart(String key, String uploadId, List<CompletedPart> parts) {

@@ -13,9 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +36,7 @@ final class StreamFiles {
     private final long fileSizeBytes;
     private final List<String> completed = new ArrayList<>();
     private final Set<String> written = new HashSet<>();
+    private final AbId abId = new AbId();
     private RowFileWriter open;
     private MultipartOutputStream openUpload;
     private long openFirstRow;
@@ -78,7 +77,7 @@ final class StreamFiles {
             if (open == null) {
                 start(rowNumber);
             }
-            open.write(row, abId(), emittedAtMillis);
+            open.write(row, abId.next(), emittedAtMillis);
             openRows++;
             rows++;
             rowNumber++;
@@ -157,7 +156,8 @@ final class StreamFiles {
     private void start(long firstRow) throws IOException {
         String key = freeKey();
         written.add(key);
-        openUpload = new MultipartOutputStream(storage, key, tuning.partSizeBytes(), uploads);
+        openUpload = new MultipartOutputStream(storage, key, tuning.partSizeBytes(), tuning.partsInFlight(),
+                uploads);
         try {
             open = format.open(stream.stream().name(), schema, openUpload);
         } catch (IOException | RuntimeException e) {
@@ -180,13 +180,5 @@ final class StreamFiles {
                         + stream.stream().name() + " is taken; add ${UUID}, ${EPOCH} or {part_number}");
             }
         }
-    }
-
-    /** A random (version 4) UUID, without the cost of a secure random per row. */
-    private static String abId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
-        long low = (random.nextLong() & ~(0xC000_0000_0000_0000L)) | 0x8000_0000_0000_0000L;
-        return new UUID(high, low).toString();
     }
 }

@@ -194,6 +194,26 @@ class SyncBehaviourIT {
     }
 
     @Test
+    void aFailureWhileRowGroupsAreWrittenInTheBackgroundLeavesNoObjectAndNoOpenUpload() throws Exception {
+        ObjectNode config = s3.config(S3Fixture.parquet("SNAPPY").put("block_size_mb", 1).put("page_size_kb", 64));
+        java.util.Random random = new java.util.Random(5);
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < 4000; i++) {
+            rows.add(new Object[] {(long) i, randomText(random, 3000), null});
+        }
+        ScriptedInput failing = new ScriptedInput()
+                .chunk(new io.sluice.cdk.Chunk.RowBatch(0, rows))
+                .failWith(ConnectorException.transientError("the source went away", null));
+
+        assertThatThrownBy(() -> new S3Destination(HOURLY).write(config,
+                DestinationContractTest.catalog(DestinationSyncMode.APPEND), failing, new RecordingAcknowledger()))
+                .hasMessage("the source went away");
+
+        assertThat(s3.keys(path(config))).as("12 MB in 1 MB row groups, none completed").isEmpty();
+        assertThat(s3.openUploads()).as("multipart uploads left open").isZero();
+    }
+
+    @Test
     void pathFormatVariablesMakeHiveStyleFolders() throws Exception {
         ObjectNode config = s3.config(S3Fixture.parquet("SNAPPY"))
                 .put("s3_path_format", "${NAMESPACE}/${STREAM_NAME}/year=${YEAR}/month=${MONTH}/day=${DAY}/"

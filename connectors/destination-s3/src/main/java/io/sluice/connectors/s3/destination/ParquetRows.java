@@ -4,12 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.sluice.cdk.ConnectorException;
 import io.sluice.cdk.RowSchema;
-import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.conf.ParquetConfiguration;
-import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.column.ColumnWriteStore;
+import org.apache.parquet.column.ColumnWriter;
 import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.LogicalTypeAnnotation.TimeUnit;
 import org.apache.parquet.schema.MessageType;
@@ -17,13 +14,14 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Types;
 
 /**
- * Writes {@code Object[]} rows straight into Parquet columns: {@code _airbyte_ab_id} (string),
- * {@code _airbyte_emitted_at} (TIMESTAMP(MILLIS) UTC), then the stream's columns as
- * {@link ParquetColumn} maps them. No record objects in between. The two {@code _airbyte_} values
- * of the next row are set with {@link #next} before the writer is handed the row; one writing
- * thread.
+ * The Parquet schema of a stream's rows, {@code _airbyte_ab_id} (string), {@code _airbyte_emitted_at}
+ * (TIMESTAMP(MILLIS) UTC), then the stream's columns as {@link ParquetColumn} maps them, and how an
+ * {@code Object[]} row goes into the column writers of a row group: each value straight into its
+ * column's writer, with no record objects or record-assembly bookkeeping in between. The schema is
+ * flat, so a value's definition level is 1 and a null's 0 (the two {@code _airbyte_} columns are
+ * required). One writing thread.
  */
-final class RowWriteSupport extends WriteSupport<Object[]> {
+final class ParquetRows {
     static final String AB_ID = "_airbyte_ab_id";
     static final String EMITTED_AT = "_airbyte_emitted_at";
 
@@ -31,11 +29,11 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
     private final MessageType schema;
     private final ParquetColumn[] columns;
     private final JsonTextBuffer json = new JsonTextBuffer();
-    private RecordConsumer out;
-    private String abId;
-    private long emittedAtMillis;
+    private ColumnWriter abIdWriter;
+    private ColumnWriter emittedAtWriter;
+    private ColumnWriter[] writers;
 
-    RowWriteSupport(String stream, RowSchema rowSchema) {
+    ParquetRows(String stream, RowSchema rowSchema) {
         this.stream = requireNonNull(stream, "stream");
         this.columns = rowSchema.columns().stream().map(ParquetColumn::of).toArray(ParquetColumn[]::new);
         Types.MessageTypeBuilder message = Types.buildMessage();
@@ -52,53 +50,39 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
         return schema;
     }
 
-    /** The {@code _airbyte_} values of the row written next. */
-    void next(String abId, long emittedAtMillis) {
-        this.abId = abId;
-        this.emittedAtMillis = emittedAtMillis;
+    /** Writes the rows that follow into {@code store}'s column writers (a new store for every row group). */
+    void writeTo(ColumnWriteStore store) {
+        var descriptors = schema.getColumns();
+        abIdWriter = store.getColumnWriter(descriptors.get(0));
+        emittedAtWriter = store.getColumnWriter(descriptors.get(1));
+        writers = new ColumnWriter[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            writers[i] = store.getColumnWriter(descriptors.get(i + 2));
+        }
     }
 
-    @Override
-    public WriteContext init(Configuration configuration) {
-        return new WriteContext(schema, Map.of());
-    }
-
-    @Override
-    public WriteContext init(ParquetConfiguration configuration) {
-        return new WriteContext(schema, Map.of());
-    }
-
-    @Override
-    public void prepareForWrite(RecordConsumer recordConsumer) {
-        this.out = recordConsumer;
-    }
-
-    @Override
-    public void write(Object[] row) {
-        out.startMessage();
-        out.startField(AB_ID, 0);
-        out.addBinary(Binary.fromString(abId));
-        out.endField(AB_ID, 0);
-        out.startField(EMITTED_AT, 1);
-        out.addLong(emittedAtMillis);
-        out.endField(EMITTED_AT, 1);
+    /**
+     * Adds one row to the current row group's column writers; the caller ends the record.
+     *
+     * @param abId the row's {@code _airbyte_ab_id} as 36 ASCII bytes, read before this returns
+     */
+    void write(Object[] row, byte[] abId, long emittedAtMillis) {
+        abIdWriter.write(Binary.fromReusedByteArray(abId), 0, 0);
+        emittedAtWriter.write(emittedAtMillis, 0, 0);
         for (int i = 0; i < columns.length; i++) {
             Object value = i < row.length ? row[i] : null;
             if (value == null) {
+                writers[i].writeNull(0, 0);
                 continue;
             }
             ParquetColumn column = columns[i];
-            int field = i + 2;
-            out.startField(column.name(), field);
             try {
-                column.write(out, value, json);
+                column.write(writers[i], value, json);
             } catch (RuntimeException e) {
                 throw ConnectorException.system("stream " + stream + ", column " + column.name() + ": a "
                         + value.getClass().getSimpleName() + " value cannot be stored as " + column.kind()
                         + " (" + e.getClass().getSimpleName() + ")", null);
             }
-            out.endField(column.name(), field);
         }
-        out.endMessage();
     }
 }
