@@ -3,6 +3,10 @@ package io.sluice.platform.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sluice.engine.SyncResult;
@@ -16,11 +20,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The sync metrics in Prometheus' text format, each labelled by {@code connection} (the id):
  * {@code sluice_records_synced_total}, {@code sluice_bytes_synced_total} (committed by the
  * destination), {@code sluice_sync_duration_seconds} (per attempt, with {@code status}),
- * {@code sluice_sync_failures_total} (with {@code failure_type}) and {@code sluice_jobs_running}.
+ * {@code sluice_sync_failures_total} (with {@code failure_type}) and {@code sluice_jobs_running};
+ * plus the process's JVM memory, GC, thread and uptime metrics, so that a scrape before the first
+ * sync already shows a live server.
  */
 public final class SyncMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<UUID, AtomicInteger> running = new ConcurrentHashMap<>();
+
+    public SyncMetrics() {
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+    }
 
     /** An attempt of the connection's sync has started. */
     public void attemptStarted(UUID connectionId) {
