@@ -13,8 +13,13 @@ sealed interface OutputFormat permits OutputFormat.Parquet, OutputFormat.Csv, Ou
     /** The file name extension with its dot, e.g. {@code .parquet}, {@code .csv.gz}. */
     String extension();
 
-    /** Starts a file of rows of {@code schema} that writes to {@code out} and closes it when complete. */
-    RowFileWriter open(String stream, RowSchema schema, MultipartOutputStream out) throws IOException;
+    /**
+     * Starts a file of rows of {@code schema} that writes to {@code out} and closes it when complete;
+     * {@code buffers} are the stream's, shared by its successive files (formats that buffer no row
+     * groups leave them alone).
+     */
+    RowFileWriter open(String stream, RowSchema schema, MultipartOutputStream out, PageBufferPool buffers)
+            throws IOException;
 
     /**
      * Parquet files: one column per property of the stream's schema, after {@code _airbyte_ab_id} and
@@ -28,8 +33,9 @@ sealed interface OutputFormat permits OutputFormat.Parquet, OutputFormat.Csv, Ou
         }
 
         @Override
-        public RowFileWriter open(String stream, RowSchema schema, MultipartOutputStream out) throws IOException {
-            return ParquetFileWriter.open(this, stream, schema, out);
+        public RowFileWriter open(String stream, RowSchema schema, MultipartOutputStream out, PageBufferPool buffers)
+                throws IOException {
+            return ParquetFileWriter.open(this, stream, schema, out, buffers);
         }
     }
 
@@ -41,7 +47,8 @@ sealed interface OutputFormat permits OutputFormat.Parquet, OutputFormat.Csv, Ou
         }
 
         @Override
-        public RowFileWriter open(String stream, RowSchema schema, MultipartOutputStream out) throws IOException {
+        public RowFileWriter open(String stream, RowSchema schema, MultipartOutputStream out, PageBufferPool buffers)
+                throws IOException {
             return new CsvFileWriter(schema, flatten, out, gzip);
         }
     }
@@ -54,7 +61,8 @@ sealed interface OutputFormat permits OutputFormat.Parquet, OutputFormat.Csv, Ou
         }
 
         @Override
-        public RowFileWriter open(String stream, RowSchema schema, MultipartOutputStream out) throws IOException {
+        public RowFileWriter open(String stream, RowSchema schema, MultipartOutputStream out, PageBufferPool buffers)
+                throws IOException {
             return new JsonlFileWriter(schema, flatten, out, gzip);
         }
     }

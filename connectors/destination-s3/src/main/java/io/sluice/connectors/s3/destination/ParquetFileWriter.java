@@ -38,6 +38,8 @@ final class ParquetFileWriter implements RowFileWriter {
     private final CodecFactory.BytesInputCompressor[] compressors;
     private final org.apache.parquet.hadoop.ParquetFileWriter file;
     private final long rowGroupBytes;
+    /** The buffered row groups' compressed pages, reused by later row groups (of this file or the stream's next). */
+    private final PageBufferPool pageBuffers;
     private ColumnChunkPageWriteStore pages;
     private ColumnWriteStore columns;
     private int rowGroupOrdinal;
@@ -48,12 +50,14 @@ final class ParquetFileWriter implements RowFileWriter {
     private long writingBytes;
     private long writtenBytes;
 
-    private ParquetFileWriter(OutputFormat.Parquet format, ParquetRows rows, MultipartOutputStream upload)
-            throws IOException {
+    private ParquetFileWriter(OutputFormat.Parquet format, ParquetRows rows, MultipartOutputStream upload,
+            PageBufferPool pageBuffers) throws IOException {
         this.upload = upload;
         this.rows = rows;
         this.rowGroupBytes = format.blockSizeBytes();
+        this.pageBuffers = pageBuffers;
         this.properties = ParquetProperties.builder()
+                .withAllocator(pageBuffers)
                 .withPageSize(format.pageSizeBytes())
                 .withDictionaryPageSize(format.dictionaryPageSizeBytes())
                 .withDictionaryEncoding(format.dictionaryEncoding())
@@ -72,8 +76,8 @@ final class ParquetFileWriter implements RowFileWriter {
     }
 
     static ParquetFileWriter open(OutputFormat.Parquet format, String stream, RowSchema schema,
-            MultipartOutputStream upload) throws IOException {
-        return new ParquetFileWriter(format, new ParquetRows(stream, schema), upload);
+            MultipartOutputStream upload, PageBufferPool pageBuffers) throws IOException {
+        return new ParquetFileWriter(format, new ParquetRows(stream, schema), upload, pageBuffers);
     }
 
     @Override
@@ -133,7 +137,7 @@ final class ParquetFileWriter implements RowFileWriter {
 
     private void startRowGroup() {
         pages = new ColumnChunkPageWriteStore(compressors[rowGroupOrdinal % 2], rows.schema(),
-                properties.getAllocator(), properties.getColumnIndexTruncateLength(),
+                pageBuffers, properties.getColumnIndexTruncateLength(),
                 properties.getPageWriteChecksumEnabled(), null, rowGroupOrdinal);
         rowGroupOrdinal++;
         columns = properties.newColumnWriteStore(rows.schema(), pages, pages);

@@ -34,6 +34,8 @@ final class StreamFiles {
     private final ExecutorService uploads;
     private final WriteTuning tuning;
     private final long fileSizeBytes;
+    /** Page buffers of the stream's Parquet row groups, reused across its files: two row groups' worth. */
+    private final PageBufferPool pageBuffers;
     private final List<String> completed = new ArrayList<>();
     private final Set<String> written = new HashSet<>();
     private final AbId abId = new AbId();
@@ -55,6 +57,8 @@ final class StreamFiles {
         this.uploads = requireNonNull(uploads, "uploads");
         this.tuning = requireNonNull(tuning, "tuning");
         this.fileSizeBytes = fileSizeBytes;
+        this.pageBuffers = new PageBufferPool(format instanceof OutputFormat.Parquet parquet
+                ? 2 * parquet.blockSizeBytes() : 0);
     }
 
     StreamDescriptor descriptor() {
@@ -82,7 +86,7 @@ final class StreamFiles {
             rows++;
             rowNumber++;
             if (openRows % SIZE_CHECK_ROWS == 0 && open.size() >= fileSizeBytes) {
-                completeOpenFile();
+                completeFile();
                 rolled = true;
             }
         }
@@ -99,8 +103,19 @@ final class StreamFiles {
         return openFirstRow;
     }
 
-    /** Completes the open file, if any: its object becomes visible. */
+    /**
+     * Completes the open file, if any: its object becomes visible. The stream may now stay idle, so
+     * its pooled page buffers go too (a roll-over keeps them for the next file).
+     */
     void completeOpenFile() throws IOException {
+        try {
+            completeFile();
+        } finally {
+            pageBuffers.clear();
+        }
+    }
+
+    private void completeFile() throws IOException {
         if (open == null) {
             return;
         }
@@ -138,6 +153,7 @@ final class StreamFiles {
             open.abort();
             open = null;
         }
+        pageBuffers.clear();
         if (mode() == DestinationSyncMode.OVERWRITE && !replacing && !completed.isEmpty()) {
             try {
                 storage.delete(List.copyOf(completed));
@@ -159,7 +175,7 @@ final class StreamFiles {
         openUpload = new MultipartOutputStream(storage, key, tuning.partSizeBytes(), tuning.partsInFlight(),
                 uploads);
         try {
-            open = format.open(stream.stream().name(), schema, openUpload);
+            open = format.open(stream.stream().name(), schema, openUpload, pageBuffers);
         } catch (IOException | RuntimeException e) {
             openUpload.abort();
             throw e;
