@@ -54,7 +54,7 @@ class SharedScheduleIT {
                 Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
                 JsonNode jobs = jobs(api, connectionId);
                 while (jobs.path("totalJobCount").asInt() < 1
-                        || !jobs.path("jobs").get(0).path("job").path("status").asText().equals("succeeded")) {
+                        || !jobs.path("jobs").path(0).path("job").path("status").asText().equals("succeeded")) {
                     assertThat(Instant.now()).as(jobs.toString()).isBefore(deadline);
                     ApiIT.sleep(100);
                     jobs = jobs(api, connectionId);

@@ -79,6 +79,8 @@ public final class JobApi {
             body.error("pagination", "pageSize must be >= 1 and rowOffset >= 0");
         }
         body.done();
+        // counted before listing, so a job created in between never gives a count with an empty page
+        long total = jobs.count(configId, types);
         List<JobRow> rows = jobs.list(configId, types, pageSize, offset);
         Map<Long, List<AttemptRow>> attempts = rows.isEmpty() ? Map.of()
                 : jobs.attemptsOf(rows.stream().map(JobRow::id).toList()).stream()
@@ -87,7 +89,7 @@ public final class JobApi {
                 .map(r -> new JobWithAttemptsRead(JobRead.of(r), attempts.getOrDefault(r.id(), List.of()).stream()
                         .map(JobApi::attemptRead).toList()))
                 .toList();
-        ctx.json(new JobReadList(list, jobs.count(configId, types)));
+        ctx.json(new JobReadList(list, Math.max(total, offset + (long) list.size())));
     }
 
     public void get(Context ctx) {
