@@ -20,10 +20,7 @@ import io.sluice.protocol.DestinationSyncMode;
 import io.sluice.protocol.SyncMode;
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 
@@ -46,10 +43,7 @@ public final class PgToPgBenchmark {
 
     private final long rows;
     private final boolean fullOnly;
-    private final String host = env("PGHOST", "127.0.0.1");
-    private final int port = Integer.parseInt(env("PGPORT", "5432"));
-    private final String user = env("PGUSER", "postgres");
-    private final String database = env("PGDATABASE", "test");
+    private final BenchDatabase db = BenchDatabase.fromEnvironment();
 
     private PgToPgBenchmark(long rows, boolean fullOnly) {
         this.rows = rows;
@@ -65,12 +59,12 @@ public final class PgToPgBenchmark {
     }
 
     private void run() throws Exception {
-        System.out.printf(Locale.ROOT, "pg-to-pg benchmark: %,d rows, %d cores, %s:%d/%s%n", rows,
-                Runtime.getRuntime().availableProcessors(), host, port, database);
+        System.out.printf(Locale.ROOT, "pg-to-pg benchmark: %,d rows, %d cores, %s%n", rows,
+                Runtime.getRuntime().availableProcessors(), db.describe());
         try {
             long start = System.nanoTime();
             prepare();
-            long bytes = scalar("SELECT pg_relation_size('" + SRC + ".t')");
+            long bytes = db.scalar("SELECT pg_relation_size('" + SRC + ".t')");
             System.out.printf(Locale.ROOT, "source table ready in %.1f s (%,d bytes on disk)%n", seconds(start), bytes);
 
             double nativeSeconds = nativePipe();
@@ -86,7 +80,7 @@ public final class PgToPgBenchmark {
             if (fullOnly) {
                 return;
             }
-            execute("DROP SCHEMA IF EXISTS " + SLUICE + " CASCADE");
+            db.execute("DROP SCHEMA IF EXISTS " + SLUICE + " CASCADE");
             InMemoryStateStore state = new InMemoryStateStore();
             Measured initial = sync("incremental | append_dedup (initial)", SyncMode.INCREMENTAL,
                     DestinationSyncMode.APPEND_DEDUP, state);
@@ -94,7 +88,7 @@ public final class PgToPgBenchmark {
             Measured incremental = sync("incremental | append_dedup (1% changed)", SyncMode.INCREMENTAL,
                     DestinationSyncMode.APPEND_DEDUP, state);
             check(SLUICE + ".t", rows);
-            long updatedInDestination = scalar("SELECT count(*) FROM " + SLUICE + ".t WHERE s LIKE 'changed%'");
+            long updatedInDestination = db.scalar("SELECT count(*) FROM " + SLUICE + ".t WHERE s LIKE 'changed%'");
             if (updatedInDestination != changed) {
                 throw new IllegalStateException("expected " + changed + " changed rows in the destination, found "
                         + updatedInDestination);
@@ -106,31 +100,31 @@ public final class PgToPgBenchmark {
             System.out.println("MB/s = source table size on disk / seconds; ratio = native seconds / these seconds.");
         } finally {
             for (String schema : List.of(SRC, NATIVE, SLUICE)) {
-                execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+                db.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             }
         }
     }
 
     private void prepare() throws SQLException {
         for (String schema : List.of(SRC, NATIVE, SLUICE)) {
-            execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            db.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }
-        execute("CREATE SCHEMA " + SRC);
-        execute("CREATE SCHEMA " + NATIVE);
-        execute("CREATE TABLE " + SRC + ".t (id bigint PRIMARY KEY, a int, n numeric(12,2), s text, "
+        db.execute("CREATE SCHEMA " + SRC);
+        db.execute("CREATE SCHEMA " + NATIVE);
+        db.execute("CREATE TABLE " + SRC + ".t (id bigint PRIMARY KEY, a int, n numeric(12,2), s text, "
                 + "updated_at timestamptz, b bool)");
-        execute("INSERT INTO " + SRC + ".t SELECT g, (g % 1000)::int, ((g % 100000) / 7.0)::numeric(12,2), "
+        db.execute("INSERT INTO " + SRC + ".t SELECT g, (g % 1000)::int, ((g % 100000) / 7.0)::numeric(12,2), "
                 + "md5(g::text) || md5((g * 7)::text), timestamptz '2024-01-01' + g * interval '1 second', g % 2 = 0 "
                 + "FROM generate_series(1, " + rows + ") g");
         // an incremental cursor column is indexed in any real setup; without it every incremental read
         // scans the whole table
-        execute("CREATE INDEX ON " + SRC + ".t (updated_at)");
-        execute("ANALYZE " + SRC + ".t");
-        execute("CREATE TABLE " + NATIVE + ".t (LIKE " + SRC + ".t)");
+        db.execute("CREATE INDEX ON " + SRC + ".t (updated_at)");
+        db.execute("ANALYZE " + SRC + ".t");
+        db.execute("CREATE TABLE " + NATIVE + ".t (LIKE " + SRC + ".t)");
     }
 
     private double nativePipe() throws IOException, InterruptedException {
-        String psql = "psql -X -q -v ON_ERROR_STOP=1 -h " + host + " -p " + port + " -U " + user + " -d " + database;
+        String psql = db.psql();
         String pipe = "set -o pipefail; " + psql + " -c '\\copy (SELECT * FROM " + SRC + ".t) to stdout' | "
                 + psql + " -c '\\copy " + NATIVE + ".t from stdin'";
         long start = System.nanoTime();
@@ -145,8 +139,8 @@ public final class PgToPgBenchmark {
         ConnectorRegistry registry = ConnectorRegistry.load();
         Source source = registry.source("source-postgres").orElseThrow();
         Destination destination = registry.destination("destination-postgres").orElseThrow();
-        ObjectNode sourceConfig = connection().set("schemas", JsonNodeFactory.instance.arrayNode().add(SRC));
-        ObjectNode destinationConfig = connection().put("schema", SLUICE).put("normalization", "basic")
+        ObjectNode sourceConfig = db.connectorConfig().set("schemas", JsonNodeFactory.instance.arrayNode().add(SRC));
+        ObjectNode destinationConfig = db.connectorConfig().put("schema", SLUICE).put("normalization", "basic")
                 .put("raw_tables", false);
         AirbyteStream stream = source.discover(sourceConfig).streams().stream()
                 .filter(s -> s.name().equals("t")).findFirst().orElseThrow();
@@ -180,16 +174,11 @@ public final class PgToPgBenchmark {
 
     private long update() throws SQLException {
         long start = System.nanoTime();
-        execute("UPDATE " + SRC + ".t SET s = 'changed ' || id, updated_at = timestamptz '2030-01-01' + id * interval '1 second' "
+        db.execute("UPDATE " + SRC + ".t SET s = 'changed ' || id, updated_at = timestamptz '2030-01-01' + id * interval '1 second' "
                 + "WHERE id % 100 = 0");
-        long changed = scalar("SELECT count(*) FROM " + SRC + ".t WHERE s LIKE 'changed%'");
+        long changed = db.scalar("SELECT count(*) FROM " + SRC + ".t WHERE s LIKE 'changed%'");
         System.out.printf(Locale.ROOT, "updated %,d rows (1%%) in %.1f s%n", changed, seconds(start));
         return changed;
-    }
-
-    private ObjectNode connection() {
-        return JsonNodeFactory.instance.objectNode().put("host", host).put("port", port).put("database", database)
-                .put("username", user).put("password", env("PGPASSWORD", ""));
     }
 
     private void print(String name, long rowCount, double seconds, long bytes, double ratio) {
@@ -199,37 +188,14 @@ public final class PgToPgBenchmark {
     }
 
     private void check(String table, long expected) throws SQLException {
-        long found = scalar("SELECT count(*) FROM " + table);
+        long found = db.scalar("SELECT count(*) FROM " + table);
         if (found != expected) {
             throw new IllegalStateException(table + ": expected " + expected + " rows, found " + found);
         }
     }
 
-    private Connection connect() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/" + database, user,
-                env("PGPASSWORD", ""));
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private long scalar(String sql) throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
     private static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 
     private record Measured(String name, long rows, double seconds) {}

@@ -55,10 +55,7 @@ public final class PgToS3Benchmark {
 
     private final long rows;
     private final boolean keepTable;
-    private final String host = env("PGHOST", "127.0.0.1");
-    private final int port = Integer.parseInt(env("PGPORT", "5432"));
-    private final String user = env("PGUSER", "postgres");
-    private final String database = env("PGDATABASE", "test");
+    private final BenchDatabase db = BenchDatabase.fromEnvironment();
 
     private PgToS3Benchmark(long rows, boolean keepTable) {
         this.rows = rows;
@@ -77,12 +74,12 @@ public final class PgToS3Benchmark {
     }
 
     private void run() throws Exception {
-        System.out.printf(Locale.ROOT, "pg-to-s3 benchmark: %,d rows, %d cores, %s:%d/%s%n", rows,
-                Runtime.getRuntime().availableProcessors(), host, port, database);
+        System.out.printf(Locale.ROOT, "pg-to-s3 benchmark: %,d rows, %d cores, %s%n", rows,
+                Runtime.getRuntime().availableProcessors(), db.describe());
         try (InProcessS3 s3 = InProcessS3.start()) {
             long start = System.nanoTime();
             prepare();
-            long bytes = scalar("SELECT pg_relation_size('" + SRC + ".t')");
+            long bytes = db.scalar("SELECT pg_relation_size('" + SRC + ".t')");
             System.out.printf(Locale.ROOT, "source table ready in %.1f s (%,d bytes on disk)%n", seconds(start), bytes);
 
             double psqlSeconds = psqlCopy();
@@ -99,29 +96,29 @@ public final class PgToS3Benchmark {
                     + "these seconds; both COPYs write into nothing (/dev/null, a discarding stream).");
         } finally {
             if (!keepTable) {
-                execute("DROP SCHEMA IF EXISTS " + SRC + " CASCADE");
+                db.execute("DROP SCHEMA IF EXISTS " + SRC + " CASCADE");
             }
         }
     }
 
     private void prepare() throws SQLException {
-        if (keepTable && scalar("SELECT count(*) FROM information_schema.tables WHERE table_schema = '" + SRC
-                + "' AND table_name = 't'") == 1 && scalar("SELECT count(*) FROM " + SRC + ".t") == rows) {
+        if (keepTable && db.scalar("SELECT count(*) FROM information_schema.tables WHERE table_schema = '" + SRC
+                + "' AND table_name = 't'") == 1 && db.scalar("SELECT count(*) FROM " + SRC + ".t") == rows) {
             return;
         }
-        execute("DROP SCHEMA IF EXISTS " + SRC + " CASCADE");
-        execute("CREATE SCHEMA " + SRC);
-        execute("CREATE TABLE " + SRC + ".t (id bigint PRIMARY KEY, a int, n numeric(12,2), s text, "
+        db.execute("DROP SCHEMA IF EXISTS " + SRC + " CASCADE");
+        db.execute("CREATE SCHEMA " + SRC);
+        db.execute("CREATE TABLE " + SRC + ".t (id bigint PRIMARY KEY, a int, n numeric(12,2), s text, "
                 + "updated_at timestamptz, b bool)");
-        execute("INSERT INTO " + SRC + ".t SELECT g, (g % 1000)::int, ((g % 100000) / 7.0)::numeric(12,2), "
+        db.execute("INSERT INTO " + SRC + ".t SELECT g, (g % 1000)::int, ((g % 100000) / 7.0)::numeric(12,2), "
                 + "md5(g::text) || md5((g * 7)::text), timestamptz '2024-01-01' + g * interval '1 second', g % 2 = 0 "
                 + "FROM generate_series(1, " + rows + ") g");
-        execute("VACUUM ANALYZE " + SRC + ".t");
+        db.execute("VACUUM ANALYZE " + SRC + ".t");
     }
 
     /** What psql does: the server renders text, psql writes it to /dev/null. */
     private double psqlCopy() throws IOException, InterruptedException {
-        String psql = "psql -X -q -v ON_ERROR_STOP=1 -h " + host + " -p " + port + " -U " + user + " -d " + database;
+        String psql = db.psql();
         String command = psql + " -c '\\copy (SELECT * FROM " + SRC + ".t) to stdout' > /dev/null";
         long start = System.nanoTime();
         Process process = new ProcessBuilder("bash", "-c", command).inheritIO()
@@ -134,7 +131,7 @@ public final class PgToS3Benchmark {
 
     /** The same rows in PostgreSQL's binary COPY format (what source-postgres reads), into a discarding stream. */
     private double binaryCopy() throws SQLException, IOException {
-        try (Connection c = connect()) {
+        try (Connection c = db.connect()) {
             long start = System.nanoTime();
             long copied = c.unwrap(PGConnection.class).getCopyAPI().copyOut(
                     "COPY (SELECT * FROM " + SRC + ".t) TO STDOUT (FORMAT binary)", OutputStream.nullOutputStream());
@@ -150,7 +147,7 @@ public final class PgToS3Benchmark {
         ConnectorRegistry registry = ConnectorRegistry.load();
         Source source = registry.source("source-postgres").orElseThrow();
         Destination destination = registry.destination("destination-s3").orElseThrow();
-        ObjectNode sourceConfig = connection().set("schemas", JsonNodeFactory.instance.arrayNode().add(SRC));
+        ObjectNode sourceConfig = db.connectorConfig().set("schemas", JsonNodeFactory.instance.arrayNode().add(SRC));
         ObjectNode destinationConfig = JsonNodeFactory.instance.objectNode()
                 .put("s3_bucket_name", InProcessS3.BUCKET)
                 .put("s3_bucket_path", PREFIX)
@@ -229,41 +226,13 @@ public final class PgToS3Benchmark {
         }
     }
 
-    private ObjectNode connection() {
-        return JsonNodeFactory.instance.objectNode().put("host", host).put("port", port).put("database", database)
-                .put("username", user).put("password", env("PGPASSWORD", ""));
-    }
-
     private void print(String name, long rowCount, double seconds, long bytes, double ratio) {
         System.out.printf(Locale.ROOT, "%-44s %,12d %9.2f %,12.0f %8.1f %8.2f%n", name, rowCount, seconds,
                 rowCount / seconds, bytes / seconds / 1e6, ratio);
     }
 
-    private Connection connect() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/" + database, user,
-                env("PGPASSWORD", ""));
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private long scalar(String sql) throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
     private static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 
     private record Measured(long rows, double seconds) {}
