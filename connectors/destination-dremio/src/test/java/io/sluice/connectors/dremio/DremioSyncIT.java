@@ -88,7 +88,7 @@ class DremioSyncIT {
         assertThat(rest.sql()).isEmpty();
 
         write(config, DestinationSyncMode.OVERWRITE, rows(0, item(4, "d", 2), item(5, "e", 2)));
-        assertThat(rest.sql()).containsExactly("ALTER TABLE \"AirbyteData\".\"datalake\".\"airbyte-data\".\""
+        assertThat(rest.sql()).containsExactly("ALTER TABLE \"AirbyteData\".\"" + StagingBucket.BUCKET + "\".\"airbyte-data\".\""
                 + config.get("s3_bucket_path").asText().substring("airbyte-data/".length())
                 + "\".\"production_public\".\"contract_items\" REFRESH METADATA FORCE UPDATE");
         assertThat(staged(config)).extracting(r -> r.get("name")).containsExactlyInAnyOrder("d", "e");

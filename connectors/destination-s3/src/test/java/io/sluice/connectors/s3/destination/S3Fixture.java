@@ -25,10 +25,10 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * An in-process S3Proxy (in-memory blob store) on a free port that checks AWS signatures against
  * one key pair, a bucket in it, and a plain S3 client to look at what the destination wrote.
  */
-final class S3Fixture implements AutoCloseable {
-    static final String ACCESS_KEY = "sluice-test-access-key";
-    static final String SECRET_KEY = "sluice-test-secret-Qx7vP2mZ9";
-    static final String BUCKET = "sluice-test";
+public final class S3Fixture implements AutoCloseable {
+    public static final String ACCESS_KEY = "sluice-test-access-key";
+    public static final String SECRET_KEY = "sluice-test-secret-Qx7vP2mZ9";
+    public static final String BUCKET = "sluice-test";
 
     private final S3Proxy proxy;
     private final URI endpoint;
@@ -40,7 +40,7 @@ final class S3Fixture implements AutoCloseable {
         this.client = client;
     }
 
-    static S3Fixture start() throws Exception {
+    public static S3Fixture start() throws Exception {
         return start(new TransientNio2BlobStore());
     }
 
@@ -71,7 +71,7 @@ final class S3Fixture implements AutoCloseable {
         return new S3Fixture(proxy, endpoint, client);
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return endpoint;
     }
 
@@ -111,7 +111,7 @@ final class S3Fixture implements AutoCloseable {
     }
 
     /** Every key under {@code prefix}, sorted. */
-    List<String> keys(String prefix) {
+    public List<String> keys(String prefix) {
         return client.listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix(prefix)).contents().stream()
                 .map(S3Object::key)
                 .sorted()
@@ -123,7 +123,7 @@ final class S3Fixture implements AutoCloseable {
     }
 
     /** Downloads every object under {@code prefix} into {@code dir}, keeping the key's path; returns the files. */
-    List<Path> download(String prefix, Path dir) throws IOException {
+    public List<Path> download(String prefix, Path dir) throws IOException {
         List<Path> files = new java.util.ArrayList<>();
         for (String key : keys(prefix)) {
             Path file = dir.resolve(key);
