@@ -11,6 +11,7 @@ import io.sluice.engine.SyncRequest;
 import io.sluice.engine.SyncResult;
 import io.sluice.platform.JobSettings;
 import io.sluice.platform.metrics.SyncMetrics;
+import io.sluice.platform.operations.PostSyncOperations;
 import io.sluice.platform.store.JobDao;
 import io.sluice.platform.store.JobRow;
 import io.sluice.platform.store.StateDao;
@@ -61,6 +62,7 @@ public final class JobRunner implements AutoCloseable {
     private final ExecutorService executor;
     private final SyncEngine engine = new SyncEngine();
     private final AttemptLogAppender appender = new AttemptLogAppender();
+    private final PostSyncOperations operations = PostSyncOperations.onThisWorker();
     private final Object lock = new Object();
     private final Map<Long, SyncHandle> running = new ConcurrentHashMap<>();
     private final Map<Long, CompletableFuture<Void>> finished = new ConcurrentHashMap<>();
@@ -324,7 +326,8 @@ public final class JobRunner implements AutoCloseable {
             if (cancelRequested.contains(jobId) || closing) {
                 handle.cancel();
             }
-            return handle.await();
+            SyncResult synced = handle.await();
+            return operations.afterSync(plan, synced, log, () -> cancelRequested.contains(jobId) || closing);
         } catch (RuntimeException e) {
             return new SyncResult(SyncResult.Status.FAILED, Map.of(),
                     Optional.of(SyncResult.Failure.of(SyncResult.Origin.ENGINE, e)), InputState.empty(),
