@@ -130,8 +130,8 @@ public final class OperatorConfiguration {
                 problem("dbt.dbtArguments", e.getMessage());
             }
         }
-        return problems.isEmpty()
-                ? Optional.of(new Operation.Dbt(name, url, branch, arguments, text(dbt, "dockerImage")))
+        Optional<String> dockerImage = text(dbt, "dockerImage");
+        return problems.isEmpty() ? Optional.of(new Operation.Dbt(name, url, branch, arguments, dockerImage))
                 : Optional.empty();
     }
 
