@@ -38,7 +38,7 @@ final class DuckDbSqlRunner implements SqlRunner {
             long changed = session.executeCounting(sql);
             return changed > 0 ? changed + (changed == 1 ? " row" : " rows") + " affected" : "done";
         } catch (SQLException e) {
-            throw new ConnectorException(FailureKind.CONFIG, "DuckDB: " + firstLine(e.getMessage()), e);
+            throw new ConnectorException(FailureKind.CONFIG, firstLine(e.getMessage()), e);
         }
     }
 

@@ -47,7 +47,7 @@ final class PgSqlRunner implements SqlRunner {
             int count = statement.getUpdateCount();
             return rows ? "query ran" : count > 0 ? count + (count == 1 ? " row" : " rows") + " affected" : "done";
         } catch (SQLException e) {
-            throw PostgresErrors.classify("PostgreSQL", e);
+            throw new ConnectorException(PostgresErrors.classify("PostgreSQL", e).kind(), PostgresErrors.plain(e), e);
         }
     }
 
