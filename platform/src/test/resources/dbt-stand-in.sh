@@ -1,7 +1,8 @@
 #!/bin/sh
 # A stand-in for dbt in Sluice's tests. It is NOT dbt: it records the arguments it was given, the
 # profiles.yml Sluice wrote (and its file modes) and the project it was pointed at, into
-# $SLUICE_TEST_RECORD, prints a few lines, and exits 1 when the arguments mention fail_me.
+# $SLUICE_TEST_RECORD, prints a few lines, and exits 1 when the arguments mention fail_me (and
+# first sleeps 30 s when they mention slow_me).
 rec="$SLUICE_TEST_RECORD"
 printf '%s\n' "$@" > "$rec/args"
 profiles=
@@ -21,6 +22,10 @@ cp "$project/dbt_project.yml" "$rec/dbt_project.yml"
 pwd > "$rec/cwd"
 echo "stand-in dbt: not dbt, recording its arguments"
 echo "profile says $(grep password "$profiles/profiles.yml")"
+if grep -q slow_me "$rec/args"; then
+  echo "taking my time"
+  sleep 30
+fi
 if grep -q fail_me "$rec/args"; then
   echo "Database Error in model fail_me (models/fail_me.sql)"
   echo "  relation \"analytics.nope\" does not exist"

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * cancelled one), each line of their output in the attempt's log as {@code operation - ...}. The
  * first failing operation fails the attempt (origin OPERATION); it is retried only when its cause
  * is TRANSIENT (a network failure), every other failure is reported as CONFIG, not retried. Each
- * run gets a private work folder (dbt project clones, profiles), deleted when it ends.
+ * run gets a private work folder (dbt project clones, profiles), deleted when it ends. A job
+ * cancelled meanwhile stops the running statement's successors or the dbt process, and ends CANCELLED.
  */
 public final class PostSyncOperations {
     private static final Logger LOG = LoggerFactory.getLogger(PostSyncOperations.class);
@@ -43,7 +44,8 @@ public final class PostSyncOperations {
 
     /**
      * {@code synced} itself when it did not succeed or there is nothing to run; otherwise the result
-     * after the operations: still SUCCEEDED, or FAILED with the first failing operation's reason.
+     * after the operations: still SUCCEEDED, FAILED with the first failing operation's reason, or
+     * CANCELLED when {@code cancelled} turned true. Runs on the calling (worker) thread.
      */
     public SyncResult afterSync(PreparedSync plan, SyncResult synced, AttemptLog attemptLog, BooleanSupplier cancelled) {
         if (synced.status() != SyncResult.Status.SUCCEEDED || plan.operations().isEmpty()) {
@@ -63,6 +65,10 @@ public final class PostSyncOperations {
         };
         Optional<SyncResult.Failure> failure = runAll(plan, log, cancelled);
         Duration duration = synced.duration().plus(Duration.between(started, Instant.now()));
+        if (failure.isPresent() && cancelled.getAsBoolean()) {
+            return new SyncResult(SyncResult.Status.CANCELLED, synced.streams(), Optional.empty(),
+                    synced.finalState(), duration);
+        }
         return new SyncResult(failure.isPresent() ? SyncResult.Status.FAILED : SyncResult.Status.SUCCEEDED,
                 synced.streams(), failure, synced.finalState(), duration);
     }

@@ -82,12 +82,17 @@ class DbtOperationTest {
 
     private SyncResult run(Map<String, String> environment, String destination, JsonNode config, JsonNode operator,
             SyncResult synced) {
+        return run(environment, destination, config, operator, synced, () -> false);
+    }
+
+    private SyncResult run(Map<String, String> environment, String destination, JsonNode config, JsonNode operator,
+            SyncResult synced, java.util.function.BooleanSupplier cancelled) {
         PreparedSync plan = new PreparedSync(CONNECTORS.source("source-faker").orElseThrow(),
                 JSON.createObjectNode(), CONNECTORS.destination(destination).orElseThrow(), config,
                 new ConfiguredCatalog(List.of()), NamespaceMapping.sourceDefault(),
                 List.of(new ConnectionOperation("transform", operator)));
         try (AttemptLog log = AttemptLog.open(logFile)) {
-            return new PostSyncOperations(environment, work).afterSync(plan, synced, log, () -> false);
+            return new PostSyncOperations(environment, work).afterSync(plan, synced, log, cancelled);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -166,6 +171,19 @@ class DbtOperationTest {
         assertThat(result.failure().orElseThrow().message()).startsWith("dbt is not installed on this worker");
         assertThat(result.failure().orElseThrow().kind()).isEqualTo(FailureKind.CONFIG);
         assertThat(record.resolve("args")).doesNotExist();
+    }
+
+    @Test
+    void cancellingTheJobStopsDbt() {
+        long started = System.nanoTime();
+        SyncResult result = run(standInFirst(), "destination-postgres", postgres(),
+                dbt(project.toString(), "run --select slow_me"), SYNCED,
+                () -> System.nanoTime() - started > TimeUnit.SECONDS.toNanos(1));
+
+        assertThat(result.status()).isEqualTo(SyncResult.Status.CANCELLED);
+        assertThat(System.nanoTime() - started).isLessThan(TimeUnit.SECONDS.toNanos(20));
+        assertThat(AttemptLog.lines(logFile)).anyMatch(l -> l.endsWith("operation - dbt: taking my time"))
+                .noneMatch(l -> l.contains("1 of 1 OK"));
     }
 
     @Test
