@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * What dbt needs to reach a destination: one output of a {@code profiles.yml} and where the raw
  * tables are. Values are strings, numbers, booleans or {@link Secret}s; a secret prints as
- * {@value Secret#MASK} everywhere but in the file written by {@link #revealedFields()}'s caller.
+ * {@value Secret#MASK} ({@code toString} included) and is revealed only by {@link #revealedFields()},
+ * which the platform calls to write the private profiles file and for nothing else.
  *
  * @param type the dbt adapter ({@code postgres}, {@code duckdb}, {@code dremio})
  * @param fields the output's fields besides {@code type}, in the order they are written
