@@ -19,9 +19,11 @@ final class ConnectionPlanner implements PreparedSync.Planner {
     private final ActorApi sources;
     private final ActorApi destinations;
     private final ConnectorDefinitions definitions;
+    private final ResourceSettings resources;
 
     ConnectionPlanner(ConnectionDao connections, ActorDao actors, ActorApi sources, ActorApi destinations,
-            ConnectorDefinitions definitions) {
+            ConnectorDefinitions definitions, ResourceSettings resources) {
+        this.resources = resources;
         this.connections = connections;
         this.actors = actors;
         this.sources = sources;
@@ -49,6 +51,6 @@ final class ConnectionPlanner implements PreparedSync.Planner {
         return new PreparedSync(
                 definitions.source(sources.definition(source)), sources.config(source),
                 definitions.destination(destinations.definition(destination)), destinations.config(destination),
-                catalog, mapping);
+                catalog, mapping, resources.limits(connection, source.workspaceId()));
     }
 }

@@ -318,6 +318,8 @@ public final class JobRunner implements AutoCloseable {
                     .namespaceMapping(plan.namespaceMapping())
                     .stateStore(new DbStateStore(states, connectionId))
                     .listener(new AttemptListener(attemptId, log))
+                    .connectorResources(plan.limits().connectorResources())
+                    .memoryBudgetBytes(plan.limits().memoryBudgetBytes())
                     .build();
             SyncHandle handle = engine.start(request);
             running.put(jobId, handle);

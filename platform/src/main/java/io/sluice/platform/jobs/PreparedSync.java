@@ -8,14 +8,25 @@ import io.sluice.cdk.Source;
 import io.sluice.engine.NamespaceMapping;
 import io.sluice.protocol.ConfiguredCatalog;
 
-/** Everything a connection's sync needs, with the configs decrypted. Never log it. */
+/**
+ * Everything a connection's sync needs, with the configs decrypted. Never log it.
+ *
+ * @param limits the connector processes' resource limits and the engine's memory budget
+ */
 public record PreparedSync(
         Source source,
         JsonNode sourceConfig,
         Destination destination,
         JsonNode destinationConfig,
         ConfiguredCatalog catalog,
-        NamespaceMapping namespaceMapping) {
+        NamespaceMapping namespaceMapping,
+        SyncLimits limits) {
+
+    /** A sync with the default limits. */
+    public PreparedSync(Source source, JsonNode sourceConfig, Destination destination, JsonNode destinationConfig,
+            ConfiguredCatalog catalog, NamespaceMapping namespaceMapping) {
+        this(source, sourceConfig, destination, destinationConfig, catalog, namespaceMapping, SyncLimits.DEFAULT);
+    }
 
     public PreparedSync {
         requireNonNull(source, "source");
@@ -24,6 +35,7 @@ public record PreparedSync(
         requireNonNull(destinationConfig, "destinationConfig");
         requireNonNull(catalog, "catalog");
         requireNonNull(namespaceMapping, "namespaceMapping");
+        requireNonNull(limits, "limits");
     }
 
     /** Prepares a connection's sync from the metadata store. */
