@@ -194,6 +194,7 @@ final class ConnectorProcess implements AutoCloseable {
         limiter.ifPresent(ProcessLimiter::close);
         closeStdin();
         destroy();
+        limiter.ifPresent(ProcessLimiter::removeCgroup);
     }
 
     private void drainStderr() {

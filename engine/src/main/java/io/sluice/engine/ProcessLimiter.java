@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
  * {@code memory_limit} the tree is killed and {@link #memoryFailure()} says why. CPU: the tree's
  * CPU time ({@code utime + stime}, reaped children included) is sampled every 100 ms against a
  * budget that grows by {@code cpu_limit} cores per second; when it is overdrawn the tree is stopped
- * (SIGSTOP) until the debt is paid, then continued (SIGCONT). Linux only: elsewhere it warns and
- * watches nothing.
+ * (SIGSTOP) until the debt is paid, then continued (SIGCONT). Where cgroup v2 is delegated to the
+ * engine, the process also runs in a {@link CgroupSlot}: the kernel then enforces the memory limit
+ * between samples and the CPU limit by itself. Linux only: elsewhere it warns and watches nothing.
  */
 final class ProcessLimiter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessLimiter.class);
@@ -39,6 +40,7 @@ final class ProcessLimiter implements AutoCloseable {
     private final ProcessHandle root;
     private final ResourceRequirements limits;
     private final ProcessSignals signals;
+    private final Optional<CgroupSlot> cgroup;
     private final Thread thread;
     private volatile boolean closed;
     private volatile long exceededBytes;
@@ -47,7 +49,8 @@ final class ProcessLimiter implements AutoCloseable {
     private final long startNanos = System.nanoTime();
 
     private ProcessLimiter(String role, String name, ProcessHandle root, ResourceRequirements limits,
-            ProcessSignals signals) {
+            ProcessSignals signals, Optional<CgroupSlot> cgroup) {
+        this.cgroup = cgroup;
         this.role = role;
         this.name = name;
         this.root = root;
@@ -65,8 +68,9 @@ final class ProcessLimiter implements AutoCloseable {
             LOG.warn("{} {}: no /proc on this system, so its memory_limit and cpu_limit are not enforced", role, name);
             return Optional.empty();
         }
+        Optional<CgroupSlot> cgroup = CgroupSlot.create(name, process.pid(), limits);
         ProcessSignals signals = null;
-        if (limits.cpuLimit().isPresent()) {
+        if (limits.cpuLimit().isPresent() && !cgroup.map(CgroupSlot::limitsCpu).orElse(false)) {
             try {
                 signals = ProcessSignals.start();
             } catch (IOException e) {
@@ -74,7 +78,7 @@ final class ProcessLimiter implements AutoCloseable {
                         role, name, e.getMessage());
             }
         }
-        ProcessLimiter limiter = new ProcessLimiter(role, name, process.toHandle(), limits, signals);
+        ProcessLimiter limiter = new ProcessLimiter(role, name, process.toHandle(), limits, signals, cgroup);
         limiter.thread.start();
         return Optional.of(limiter);
     }
@@ -86,6 +90,9 @@ final class ProcessLimiter implements AutoCloseable {
      */
     Optional<ConnectorException> memoryFailure() {
         long used = exceededBytes;
+        if (used == 0 && cgroup.map(CgroupSlot::oomKilled).orElse(false)) {
+            used = cgroup.get().peakBytes().orElse(limits.memoryLimit().orElse(peakBytes));
+        }
         if (used == 0) {
             return Optional.empty();
         }
@@ -198,6 +205,11 @@ final class ProcessLimiter implements AutoCloseable {
             LOG.trace("no CPU figure for pid {}: {}", pid, e.toString());
             return 0;
         }
+    }
+
+    /** Removes the process's cgroup, if it had one; call once the process has ended. */
+    void removeCgroup() {
+        cgroup.ifPresent(CgroupSlot::close);
     }
 
     /** Stops watching; a tree stopped for throttling is continued first, so it can be ended. */
