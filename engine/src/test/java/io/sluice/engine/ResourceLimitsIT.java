@@ -55,6 +55,20 @@ class ResourceLimitsIT {
                     record(1, json.dumps({"cpu": cpu_seconds(), "wall": time.monotonic() - started}))
             """;
 
+    /** A destination that keeps 8 MiB more resident for each record it reads, and echoes states. */
+    private static final String HOARDING_DESTINATION = """
+            import json, sys
+
+            if sys.argv[1] == "write":
+                hoard = []
+                for line in sys.stdin:
+                    message = json.loads(line)
+                    if message["type"] == "RECORD":
+                        hoard.append(b"x" * (8 << 20))
+                    elif message["type"] == "STATE":
+                        print(line.strip(), flush=True)
+            """;
+
     @TempDir
     Path dir;
 
@@ -88,6 +102,35 @@ class ResourceLimitsIT {
                         + " raise memory_limit in the connection's resource requirements");
         // killed while growing: not after holding all 320 MiB, and well before the script would end by itself
         assertThat(result.duration()).isLessThan(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void aDestinationOverItsMemoryLimitIsStoppedToo() {
+        ExternalDestination destination = new ExternalDestination("destination-python",
+                PythonScripts.write(dir, "destination.py", HOARDING_DESTINATION));
+        FakeSource source = new FakeSource((catalog, state, out) -> {
+            for (long i = 1; i <= 40; i++) {
+                out.record(0, new Object[] {i, "row " + i});
+                out.state(TestCatalogs.cursor(TestCatalogs.USERS, i));
+                Thread.sleep(50);
+            }
+        });
+
+        SyncResult result = engine.run(SyncRequest.builder(source, config("x"), destination, config("x"),
+                        TestCatalogs.usersOnly())
+                .batchSize(1)
+                .connectorResources(new ResourceRequirements(OptionalDouble.empty(), OptionalDouble.empty(),
+                        OptionalLong.empty(), OptionalLong.of(ResourceQuantity.bytes("64Mi"))))
+                .build());
+
+        assertThat(result.status()).isEqualTo(Status.FAILED);
+        SyncResult.Failure failure = result.failure().orElseThrow();
+        assertThat(failure.origin()).isEqualTo(Origin.DESTINATION);
+        assertThat(failure.kind()).isEqualTo(FailureKind.CONFIG);
+        assertThat(failure.message()).startsWith("the destination connector destination-python used ")
+                .contains("over its memory limit of 64 MiB");
+        // the states echoed before the kill stay acknowledged
+        assertThat(result.recordsCommitted()).isBetween(1L, 39L);
     }
 
     @Test
