@@ -6,21 +6,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Resource limits through the API: {@code resourceRequirements} on connections, the workspace's
  * {@code defaultResourceRequirements} and {@code engineMemoryBudget}, bad quantities refused by
  * field, and a custom Python source killed over the workspace's memory limit (then allowed by the
- * connection's own). Run on each metadata store by a subclass.
+ * connection's own). On each metadata store, H2 and PostgreSQL.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ResourceLimitsIT {
+class ResourceLimitsIT {
     /** Holds 8 MiB more every 50 ms up to 160 MiB, then sends one record. */
     private static final String HOG = """
             import json, sys, time
@@ -44,30 +43,44 @@ abstract class ResourceLimitsIT {
                 emit({"type": "RECORD", "record": {"stream": "hoard", "emitted_at": 0, "data": {"mib": 8 * len(hoard)}}})
             """;
 
-    private Path dir;
-    private SluiceServer server;
+    @TempDir
+    Path dir;
     private ApiClient api;
     private String workspaceId;
 
-    abstract PlatformSettings settings(Path dataDir);
+    /** A server on the named metadata store, with a fresh database for PostgreSQL. */
+    private record Server(SluiceServer server, Optional<PostgresDatabase> database) implements AutoCloseable {
+        static Server on(String store, Path dataDir) {
+            Optional<PostgresDatabase> database = store.equals("postgresql")
+                    ? Optional.of(new PostgresDatabase()) : Optional.empty();
+            PlatformSettings settings = PlatformSettings.fromEnvironment(Map.of()).withDataDir(dataDir).withPorts(0, 0)
+                    .withDatabaseUrl(database.map(PostgresDatabase::libpqUrl));
+            return new Server(SluiceServer.start(settings), database);
+        }
 
-    @BeforeAll
-    void startServer(@TempDir Path tempDir) {
-        dir = tempDir;
-        server = SluiceServer.start(settings(dir.resolve("data")).withPorts(0, 0));
-        api = new ApiClient(server.apiPort());
-        workspaceId = api.ok("/api/v1/workspaces/list", "").path("workspaces").get(0).path("workspaceId").asText();
-    }
-
-    @AfterAll
-    void stopServer() {
-        if (server != null) {
+        @Override
+        public void close() {
             server.close();
+            database.ifPresent(PostgresDatabase::close);
         }
     }
 
-    @Test
-    void connectionsKeepTheirResourceRequirementsAndBudgetAndRefuseBadQuantities() throws Exception {
+    private Server start(String store) {
+        Server started = Server.on(store, dir.resolve("data"));
+        api = new ApiClient(started.server().apiPort());
+        workspaceId = api.ok("/api/v1/workspaces/list", "").path("workspaces").get(0).path("workspaceId").asText();
+        return started;
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    void connectionsKeepTheirResourceRequirementsAndBudgetAndRefuseBadQuantities(String store) throws Exception {
+        try (Server server = start(store)) {
+            roundTrip();
+        }
+    }
+
+    private void roundTrip() throws Exception {
         String[] actors = hogAndDuckDb("round-trip");
         ApiClient.Response bad = api.post("/api/v1/connections/create", """
                 {"sourceId": "%s", "destinationId": "%s", "engineMemoryBudget": "8Mi",
@@ -101,8 +114,15 @@ abstract class ResourceLimitsIT {
                 .path("resourceRequirements").toString()).isEqualTo("{\"memory_limit\":\"2Gi\"}");
     }
 
-    @Test
-    void aSourceOverTheWorkspacesMemoryLimitFailsItsJobSayingSoUntilTheConnectionRaisesIt() {
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aSourceOverTheWorkspacesMemoryLimitFailsItsJobSayingSoUntilTheConnectionRaisesIt(String store) {
+        try (Server server = start(store)) {
+            killedThenAllowed();
+        }
+    }
+
+    private void killedThenAllowed() {
         ApiClient.Response bad = api.post("/api/v1/workspaces/update", """
                 {"workspaceId": "%s", "defaultResourceRequirements": {"memory_limit": "64 MB"}}""".formatted(workspaceId));
         assertThat(bad.status()).isEqualTo(422);
@@ -138,8 +158,10 @@ abstract class ResourceLimitsIT {
         assertThat(succeeded.path("attempts").get(0).path("logs").toString())
                 .contains("the queue held at most").contains("bound 64 MiB, half the memory budget");
 
-        api.ok("/api/v1/workspaces/update", """
+        JsonNode cleared = api.ok("/api/v1/workspaces/update", """
                 {"workspaceId": "%s", "defaultResourceRequirements": {}, "engineMemoryBudget": ""}""".formatted(workspaceId));
+        assertThat(cleared.path("defaultResourceRequirements").toString()).isEqualTo("{}");
+        assertThat(cleared.has("engineMemoryBudget")).isFalse();
     }
 
     /** A custom definition running {@link #HOG}, a source of it and a DuckDB destination: their ids. */
@@ -164,16 +186,17 @@ abstract class ResourceLimitsIT {
         return new String[] {sourceId, destinationId};
     }
 
+    /** Starts a sync and returns its job once it has ended (or after a minute, as it is then). */
     private JsonNode syncToTheEnd(String connectionId) {
-        long jobId = api.ok("/api/v1/connections/sync", "{\"connectionId\": \"" + connectionId + "\"}")
-                .path("job").path("id").asLong();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        JsonNode job = api.ok("/api/v1/jobs/get", "{\"id\": " + jobId + "}");
-        while (!job.path("job").path("status").asText().matches("succeeded|failed|cancelled")
-                && Instant.now().isBefore(deadline)) {
+        String job = "{\"id\": " + api.ok("/api/v1/connections/sync", "{\"connectionId\": \"" + connectionId + "\"}")
+                .path("job").path("id").asLong() + "}";
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        for (JsonNode info = api.ok("/api/v1/jobs/get", job); ; info = api.ok("/api/v1/jobs/get", job)) {
+            if (Set.of("succeeded", "failed", "cancelled").contains(info.path("job").path("status").asText())
+                    || System.nanoTime() > deadline) {
+                return info;
+            }
             ApiIT.sleep(200);
-            job = api.ok("/api/v1/jobs/get", "{\"id\": " + jobId + "}");
         }
-        return job;
     }
 }
