@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.function.Function;
 
 /**
  * What an external connector process may use, in Airbyte's {@code resourceRequirements} terms.
@@ -79,25 +80,26 @@ public record ResourceRequirements(
     }
 
     private static OptionalDouble cores(JsonNode json, String field, String prefix, List<ConfigError> errors) {
-        return text(json, field, prefix, errors).map(text -> {
-            try {
-                return OptionalDouble.of(ResourceQuantity.cores(text));
-            } catch (IllegalArgumentException e) {
-                errors.add(new ConfigError(prefix + "." + field, e.getMessage()));
-                return OptionalDouble.empty();
-            }
-        }).orElse(OptionalDouble.empty());
+        return quantity(json, field, prefix, errors, ResourceQuantity::cores).map(OptionalDouble::of)
+                .orElse(OptionalDouble.empty());
     }
 
     private static OptionalLong bytes(JsonNode json, String field, String prefix, List<ConfigError> errors) {
-        return text(json, field, prefix, errors).map(text -> {
+        return quantity(json, field, prefix, errors, ResourceQuantity::bytes).map(OptionalLong::of)
+                .orElse(OptionalLong.empty());
+    }
+
+    /** The field parsed; empty when absent or bad (then the problem is in {@code errors}). */
+    private static <T> Optional<T> quantity(JsonNode json, String field, String prefix, List<ConfigError> errors,
+            Function<String, T> parse) {
+        return text(json, field, prefix, errors).flatMap(text -> {
             try {
-                return OptionalLong.of(ResourceQuantity.bytes(text));
+                return Optional.of(parse.apply(text));
             } catch (IllegalArgumentException e) {
                 errors.add(new ConfigError(prefix + "." + field, e.getMessage()));
-                return OptionalLong.empty();
+                return Optional.empty();
             }
-        }).orElse(OptionalLong.empty());
+        });
     }
 
     /** The field as text; absent when missing, null or "" (Airbyte sends "" for "not set"). */

@@ -188,6 +188,7 @@ public final class JobRunner implements AutoCloseable {
                             plan.destination(), plan.destinationConfig(), overwrite)
                     .namespaceMapping(plan.namespaceMapping())
                     .listener(new AttemptListener(attemptId, log))
+                    .connectorResources(plan.limits().connectorResources())
                     .build();
             SyncHandle handle = engine.start(request);
             running.put(jobId, handle);
