@@ -190,6 +190,7 @@ public final class JobRunner implements AutoCloseable {
                             plan.destination(), plan.destinationConfig(), overwrite)
                     .namespaceMapping(plan.namespaceMapping())
                     .listener(new AttemptListener(attemptId, log))
+                    .connectorResources(plan.limits().connectorResources())
                     .build();
             SyncHandle handle = engine.start(request);
             running.put(jobId, handle);
@@ -320,6 +321,8 @@ public final class JobRunner implements AutoCloseable {
                     .namespaceMapping(plan.namespaceMapping())
                     .stateStore(new DbStateStore(states, connectionId))
                     .listener(new AttemptListener(attemptId, log))
+                    .connectorResources(plan.limits().connectorResources())
+                    .memoryBudgetBytes(plan.limits().memoryBudgetBytes())
                     .build();
             SyncHandle handle = engine.start(request);
             running.put(jobId, handle);
