@@ -112,10 +112,12 @@ final class BinlogRead {
                     changes.handle(received.event());
                     continue;
                 }
-                changes.flushIfDue(checkpointTime);
                 if (continuous) {
+                    // a destination commits at a state once its own interval has passed: keep states coming
+                    changes.heartbeat(checkpointTime);
                     continue;
                 }
+                changes.flushIfDue(checkpointTime);
                 Duration idle = Duration.ofNanos(now - lastEventAt);
                 boolean caughtUp = stream.drained() && stream.clientPosition().map(p -> p.compareTo(target) >= 0)
                         .orElse(false);
@@ -269,6 +271,14 @@ final class BinlogRead {
         void flushIfDue(Duration every) {
             if (checkpoints.hasPending()
                     && Duration.between(checkpoints.lastStateAt(), Instant.now()).compareTo(every) >= 0) {
+                checkpoints.flush();
+            }
+        }
+
+        /** In an idle moment of a continuous read, emits the current position if no state went out for {@code every}. */
+        void heartbeat(Duration every) {
+            if (Duration.between(checkpoints.lastStateAt(), Instant.now()).compareTo(every) >= 0) {
+                checkpoints.position(state());
                 checkpoints.flush();
             }
         }
