@@ -38,6 +38,8 @@ final class BinlogStream implements AutoCloseable {
     private final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(QUEUE_EVENTS);
     private final Thread thread;
     private volatile boolean closing;
+    /** What the client reported through its lifecycle listener: it ends some failures there, not by throwing. */
+    private volatile Exception reported;
 
     private BinlogStream(BinaryLogClient client) {
         this.client = client;
@@ -65,6 +67,17 @@ final class BinlogStream implements AutoCloseable {
         client.setEventDeserializer(deserializer);
         BinlogStream stream = new BinlogStream(client);
         client.registerEventListener(stream::received);
+        client.registerLifecycleListener(new BinaryLogClient.AbstractLifecycleListener() {
+            @Override
+            public void onCommunicationFailure(BinaryLogClient c, Exception ex) {
+                stream.reported = ex;
+            }
+
+            @Override
+            public void onEventDeserializationFailure(BinaryLogClient c, Exception ex) {
+                stream.reported = ex;
+            }
+        });
         stream.thread.start();
         return stream;
     }
@@ -92,7 +105,7 @@ final class BinlogStream implements AutoCloseable {
             return;
         }
         try {
-            queue.put(new Item.Ended(error));
+            queue.put(new Item.Ended(error != null ? error : reported));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
