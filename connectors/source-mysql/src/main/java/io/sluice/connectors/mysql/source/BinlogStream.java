@@ -23,7 +23,8 @@ final class BinlogStream implements AutoCloseable {
     private static final int QUEUE_EVENTS = 10_000;
     private static final Set<EventType> USED = Set.of(EventType.ROTATE, EventType.TABLE_MAP, EventType.WRITE_ROWS,
             EventType.EXT_WRITE_ROWS, EventType.UPDATE_ROWS, EventType.EXT_UPDATE_ROWS, EventType.DELETE_ROWS,
-            EventType.EXT_DELETE_ROWS, EventType.XID, EventType.QUERY, EventType.GTID, EventType.MARIADB_GTID);
+            EventType.EXT_DELETE_ROWS, EventType.XID, EventType.QUERY, EventType.GTID, EventType.MARIADB_GTID,
+            EventType.TRANSACTION_PAYLOAD);
 
     /** What the stream hands out: an event, or its end. */
     sealed interface Item permits Item.Received, Item.Ended {
