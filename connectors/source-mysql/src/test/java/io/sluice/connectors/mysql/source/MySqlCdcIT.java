@@ -174,6 +174,49 @@ class MySqlCdcIT {
     }
 
     @Test
+    void aBatchSyncEndsOnABusyServerWithoutLosingTheChangesAfterIt() throws Exception {
+        server.sql("CREATE TABLE busy (id int PRIMARY KEY AUTO_INCREMENT, v int)", "INSERT INTO busy (v) VALUES (0)");
+        ObjectNode config = server.config();
+        ConfiguredCatalog catalog = new ConfiguredCatalog(List.of(cdc(SourceReads.stream(source, config, "busy"))));
+        CollectingEmitter first = SourceReads.read(source, config, catalog, InputState.empty());
+        server.sql("INSERT INTO busy (v) VALUES (1), (2), (3)");
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread writer = Thread.ofPlatform().start(() -> {
+            try (var c = server.connect(); var s = c.createStatement()) {
+                while (writing.get()) {
+                    s.execute("INSERT INTO busy (v) VALUES (9)");
+                    Thread.sleep(20);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            long started = System.nanoTime();
+            CollectingEmitter second = SourceReads.read(source, config, catalog, first.toInputState());
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+            assertThat(second.rows(0)).extracting(r -> r[1]).startsWith(1L, 2L, 3L);
+            writing.set(false);
+            writer.join();
+            // what the second sync did not read, the third does: every id exactly once over the syncs
+            CollectingEmitter third = SourceReads.read(source, config, catalog, second.toInputState());
+            List<Long> ids = new ArrayList<>();
+            for (CollectingEmitter sync : List.of(first, second, third)) {
+                sync.rows(0).forEach(r -> ids.add((Long) r[0]));
+            }
+            long max;
+            try (var c = server.connect(); var s = c.createStatement(); var rs = s.executeQuery("SELECT max(id) FROM busy")) {
+                rs.next();
+                max = rs.getLong(1);
+            }
+            assertThat(ids).doesNotHaveDuplicates().hasSize((int) max);
+        } finally {
+            writing.set(false);
+            writer.join();
+        }
+    }
+
+    @Test
     void aPurgedPositionIsAConfigErrorAskingForAReset() {
         server.sql("CREATE TABLE purged (id int PRIMARY KEY)", "INSERT INTO purged VALUES (1)");
         ObjectNode config = server.config();
