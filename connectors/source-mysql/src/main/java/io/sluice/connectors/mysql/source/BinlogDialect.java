@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +31,7 @@ enum BinlogDialect {
 
     static BinlogDialect of(Connection connection) throws SQLException {
         String version = connection.getMetaData().getDatabaseProductVersion();
-        return version != null && version.toLowerCase(java.util.Locale.ROOT).contains("mariadb") ? MARIADB : MYSQL;
+        return version != null && version.toLowerCase(Locale.ROOT).contains("mariadb") ? MARIADB : MYSQL;
     }
 
     /** The end of the binary log now: the position a sync must reach to be caught up. */
@@ -63,7 +64,7 @@ enum BinlogDialect {
                 long pos = -1;
                 try (ResultSet rs = s.executeQuery("SHOW STATUS LIKE 'binlog_snapshot_%'")) {
                     while (rs.next()) {
-                        switch (rs.getString(1).toLowerCase(java.util.Locale.ROOT)) {
+                        switch (rs.getString(1).toLowerCase(Locale.ROOT)) {
                             case "binlog_snapshot_file" -> file = rs.getString(2);
                             case "binlog_snapshot_position" -> pos = rs.getLong(2);
                             default -> { }

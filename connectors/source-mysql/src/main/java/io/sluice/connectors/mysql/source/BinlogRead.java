@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
 final class BinlogRead {
     private static final Logger LOG = LoggerFactory.getLogger(BinlogRead.class);
     private static final long POLL_MILLIS = 200;
+    /** How often a continuous read cuts a state at most: changes should reach the destination within seconds. */
+    static final Duration CONTINUOUS_CHECKPOINT_TIME = Duration.ofSeconds(1);
     /** MySQL's and MariaDB's error for a binlog position the server no longer has. */
     static final int LOG_NOT_AVAILABLE = 1236;
 
@@ -47,7 +49,8 @@ final class BinlogRead {
         this.cdc = config.cdc().orElseThrow();
         this.quiet = quiet;
         this.checkpointRecords = checkpointRecords;
-        this.checkpointTime = checkpointTime;
+        this.checkpointTime = continuous && checkpointTime.compareTo(CONTINUOUS_CHECKPOINT_TIME) > 0
+                ? CONTINUOUS_CHECKPOINT_TIME : checkpointTime;
         this.continuous = continuous;
     }
 

@@ -5,6 +5,7 @@ import com.github.shyiko.mysql.binlog.event.Event;
 import com.github.shyiko.mysql.binlog.event.EventType;
 import com.github.shyiko.mysql.binlog.event.deserialization.EventDeserializer;
 import com.github.shyiko.mysql.binlog.network.SSLMode;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -118,10 +119,10 @@ final class BinlogStream implements AutoCloseable {
     }
 
     /** How far the client has read (ahead of what was polled by the events still queued); empty before it connects. */
-    java.util.Optional<BinlogPosition> clientPosition() {
+    Optional<BinlogPosition> clientPosition() {
         String file = client.getBinlogFilename();
-        return file == null ? java.util.Optional.empty()
-                : java.util.Optional.of(new BinlogPosition(file, client.getBinlogPosition(), java.util.Optional.empty()));
+        return file == null ? Optional.empty()
+                : Optional.of(new BinlogPosition(file, client.getBinlogPosition(), Optional.empty()));
     }
 
     /** Whether every received event has been taken. */

@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,9 +146,5 @@ final class BinlogTables {
     /** Forgets what is known of every table (after DDL, the next TABLE_MAP reads the catalog again). */
     void forget() {
         known.clear();
-    }
-
-    List<String> tables() {
-        return new ArrayList<>(streamIndexByTable.keySet());
     }
 }
