@@ -77,7 +77,16 @@ enum BinlogDialect {
                 BinlogPosition position = new BinlogPosition(file, pos, Optional.empty());
                 return position.withGtid(mariaDbGtid(connection, position));
             }
-            s.execute("FLUSH TABLES WITH READ LOCK");
+            try {
+                s.execute("FLUSH TABLES WITH READ LOCK");
+            } catch (SQLException e) {
+                if (e.getErrorCode() == 1227) {
+                    throw io.sluice.cdk.ConnectorException.config("The CDC snapshot on MySQL holds FLUSH TABLES WITH "
+                            + "READ LOCK for a moment, which needs the RELOAD privilege: GRANT RELOAD ON *.* TO the user ("
+                            + e.getMessage() + ")");
+                }
+                throw e;
+            }
             try {
                 s.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT");
                 return current(connection);

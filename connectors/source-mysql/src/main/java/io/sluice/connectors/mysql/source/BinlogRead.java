@@ -38,14 +38,17 @@ final class BinlogRead {
     static final int LOG_NOT_AVAILABLE = 1236;
 
     private final MySqlConfig config;
+    private final MySqlConnections connections;
     private final CdcSettings cdc;
     private final Duration quiet;
     private final int checkpointRecords;
     private final Duration checkpointTime;
     private final boolean continuous;
 
-    BinlogRead(MySqlConfig config, Duration quiet, int checkpointRecords, Duration checkpointTime, boolean continuous) {
+    BinlogRead(MySqlConfig config, MySqlConnections connections, Duration quiet, int checkpointRecords,
+            Duration checkpointTime, boolean continuous) {
         this.config = config;
+        this.connections = connections;
         this.cdc = config.cdc().orElseThrow();
         this.quiet = quiet;
         this.checkpointRecords = checkpointRecords;
@@ -78,12 +81,13 @@ final class BinlogRead {
                 byTable.put(s.stream().namespace().orElse(config.database()) + "." + s.stream().name(), i);
             }
         }
-        BinlogChanges changes = new BinlogChanges(new BinlogTables(connection, byTable, schemas), cdcNames, start,
+        BinlogTables tables = new BinlogTables(connections, connection, byTable, schemas);
+        BinlogChanges changes = new BinlogChanges(tables, cdcNames, start,
                 new GtidTracker(dialect, start.gtid()), new Checkpointer(out, checkpointRecords, checkpointTime,
                         Clock.systemUTC()), streams, out);
         LOG.info("reading the binary log from {}:{} (end at the start: {}:{}){}", start.file(), start.pos(),
                 target.file(), target.pos(), continuous ? ", continuously" : "");
-        try (BinlogStream stream = BinlogStream.open(config, cdc.serverId(), start)) {
+        try (tables; BinlogStream stream = BinlogStream.open(config, cdc.serverId(), start)) {
             long lastEventAt = System.nanoTime();
             long passedTargetAt = -1;
             boolean sawEvent = false;

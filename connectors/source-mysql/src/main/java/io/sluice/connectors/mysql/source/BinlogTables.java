@@ -24,20 +24,28 @@ import org.slf4j.LoggerFactory;
  * one known (a column was added or dropped): so an added column reaches the stream once the catalog
  * has it. Types (and text charsets) come from information_schema, as for the Standard read.
  */
-final class BinlogTables {
+final class BinlogTables implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BinlogTables.class);
     private static final String CHARSETS = """
             SELECT COLUMN_NAME, COLUMN_TYPE, CHARACTER_SET_NAME FROM information_schema.COLUMNS
             WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION
             """;
 
-    private final Connection connection;
+    private final MySqlConnections connections;
+    private Connection connection;
+    private boolean ownsConnection;
     private final Map<String, Integer> streamIndexByTable;
     private final List<RowSchema> schemas;
     private final Map<String, TableRows> known = new HashMap<>();
 
     /** @param streamIndexByTable {@code database.table} to the stream's index in the catalog */
-    BinlogTables(Connection connection, Map<String, Integer> streamIndexByTable, List<RowSchema> schemas) {
+    /**
+     * @param connection the sync's connection, used while it stays valid (a continuous read may outlive
+     *     the server's wait_timeout: then a new one is opened, and closed by {@link #close()})
+     */
+    BinlogTables(MySqlConnections connections, Connection connection, Map<String, Integer> streamIndexByTable,
+            List<RowSchema> schemas) {
+        this.connections = connections;
         this.connection = connection;
         this.streamIndexByTable = Map.copyOf(streamIndexByTable);
         this.schemas = List.copyOf(schemas);
@@ -76,6 +84,12 @@ final class BinlogTables {
     private TableRows build(TableMapEventData map, int index, Optional<List<String>> eventNames) throws SQLException {
         String database = map.getDatabase();
         String name = map.getTable();
+        if (!connection.isValid(5)) {
+            LOG.info("the catalog connection was closed by the server; opening a new one");
+            close();
+            connection = connections.open();
+            ownsConnection = true;
+        }
         MySqlTable table = MySqlCatalog.table(connection, database, name).orElseThrow(() -> ConnectorException.config(
                 "table \"" + database + "." + name + "\" is in the binary log but no longer in the database"));
         Map<String, String[]> declared = declared(database, name);
@@ -141,6 +155,18 @@ final class BinlogTables {
                 }
             }
         };
+    }
+
+    @Override
+    public void close() {
+        if (ownsConnection) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                LOG.debug("closing the catalog connection failed", e);
+            }
+            ownsConnection = false;
+        }
     }
 
     /** Forgets what is known of every table (after DDL, the next TABLE_MAP reads the catalog again). */

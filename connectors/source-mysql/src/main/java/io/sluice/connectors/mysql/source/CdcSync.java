@@ -78,7 +78,7 @@ final class CdcSync {
                 CdcTableRead.snapshot(connections, dialect, config.database(), added, out);
             }
         }
-        new BinlogRead(config, quiet, checkpointRecords, checkpointTime, continuous)
+        new BinlogRead(config, connections, quiet, checkpointRecords, checkpointTime, continuous)
                 .read(connection, dialect, changing, streams.size(), start, out);
     }
 }
