@@ -3,8 +3,10 @@ package io.sluice.engine;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.cdk.Destination;
 import io.sluice.cdk.Source;
+import io.sluice.cdk.cdc.ContinuousMode;
 import io.sluice.protocol.ConfiguredCatalog;
 import java.time.Duration;
 
@@ -16,6 +18,9 @@ import java.time.Duration;
  * @param catalog the streams to read, with the source's names; a stream's index is its position
  * @param batchSize rows per batch handed to the destination
  * @param queueCapacity how many batches (and checkpoints) may wait between source and destination
+ * @param continuous whether a CDC source follows its log until the sync is cancelled, instead of
+ *     ending once caught up: both configs then carry {@link ContinuousMode}'s key, so the source keeps
+ *     reading and the destination commits at every checkpoint (records visible within a second or so)
  */
 public record SyncRequest(
         Source source,
@@ -28,7 +33,8 @@ public record SyncRequest(
         SyncListener listener,
         int batchSize,
         int queueCapacity,
-        Duration progressInterval) {
+        Duration progressInterval,
+        boolean continuous) {
 
     public static final int DEFAULT_BATCH_SIZE = 1000;
     public static final int DEFAULT_QUEUE_CAPACITY = 16;
@@ -55,6 +61,20 @@ public record SyncRequest(
         }
     }
 
+    /** The source's config as the read gets it: with the continuous key when asked for. */
+    public JsonNode effectiveSourceConfig() {
+        return withContinuousKey(sourceConfig);
+    }
+
+    /** The destination's config as the write gets it: with the continuous key when asked for. */
+    public JsonNode effectiveDestinationConfig() {
+        return withContinuousKey(destinationConfig);
+    }
+
+    private JsonNode withContinuousKey(JsonNode config) {
+        return continuous && config instanceof ObjectNode object ? ContinuousMode.request(object) : config;
+    }
+
     public static Builder builder(Source source, JsonNode sourceConfig, Destination destination,
             JsonNode destinationConfig, ConfiguredCatalog catalog) {
         return new Builder(source, sourceConfig, destination, destinationConfig, catalog);
@@ -73,6 +93,7 @@ public record SyncRequest(
         private int batchSize = DEFAULT_BATCH_SIZE;
         private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
         private Duration progressInterval = DEFAULT_PROGRESS_INTERVAL;
+        private boolean continuous;
 
         private Builder(Source source, JsonNode sourceConfig, Destination destination, JsonNode destinationConfig,
                 ConfiguredCatalog catalog) {
@@ -113,9 +134,15 @@ public record SyncRequest(
             return this;
         }
 
+        /** Runs a CDC source continuously, until cancelled (see {@link SyncRequest#continuous()}). */
+        public Builder continuous(boolean value) {
+            this.continuous = value;
+            return this;
+        }
+
         public SyncRequest build() {
             return new SyncRequest(source, sourceConfig, destination, destinationConfig, catalog, namespaceMapping,
-                    stateStore, listener, batchSize, queueCapacity, progressInterval);
+                    stateStore, listener, batchSize, queueCapacity, progressInterval, continuous);
         }
     }
 }

@@ -73,7 +73,7 @@ final class SyncRun {
                 e -> recordFailure(Origin.ENGINE, e));
         input = new QueueRecordInput(queue, commits);
         BatchingEmitter emitter = new BatchingEmitter(queue, counters, request.listener(), request.batchSize(),
-                request.catalog());
+                request.catalog(), commits::current);
         reader = ContextThreads.create("sluice-source-" + request.source().name(), () -> readSource(emitter));
         writer = ContextThreads.create("sluice-destination-" + request.destination().name(), this::writeDestination);
         long interval = request.progressInterval().toNanos();
@@ -88,7 +88,7 @@ final class SyncRun {
 
     private void readSource(BatchingEmitter emitter) {
         try {
-            request.source().read(request.sourceConfig(), request.catalog(), initialState, emitter);
+            request.source().read(request.effectiveSourceConfig(), request.catalog(), initialState, emitter);
             queue.checkReader();
             emitter.finish();
         } catch (Throwable t) {
@@ -108,7 +108,7 @@ final class SyncRun {
 
     private void writeDestination() {
         try {
-            request.destination().write(request.destinationConfig(), destinationCatalog, input, commits);
+            request.destination().write(request.effectiveDestinationConfig(), destinationCatalog, input, commits);
             finishedCleanly();
         } catch (Throwable t) {
             if (!queue.isCancelled() && failure.get() == null) {
