@@ -5,6 +5,7 @@ import io.sluice.engine.NamespaceDefinition;
 import io.sluice.engine.NamespaceMapping;
 import io.sluice.platform.connectors.ConnectorDefinitions;
 import io.sluice.platform.jobs.PreparedSync;
+import io.sluice.platform.schedule.SyncSchedule;
 import io.sluice.platform.store.ActorDao;
 import io.sluice.platform.store.ActorRow;
 import io.sluice.platform.store.ConnectionDao;
@@ -49,6 +50,6 @@ final class ConnectionPlanner implements PreparedSync.Planner {
         return new PreparedSync(
                 definitions.source(sources.definition(source)), sources.config(source),
                 definitions.destination(destinations.definition(destination)), destinations.config(destination),
-                catalog, mapping);
+                catalog, mapping, SyncSchedule.CONTINUOUS.equals(connection.scheduleType()));
     }
 }

@@ -318,6 +318,7 @@ public final class JobRunner implements AutoCloseable {
                     .namespaceMapping(plan.namespaceMapping())
                     .stateStore(new DbStateStore(states, connectionId))
                     .listener(new AttemptListener(attemptId, log))
+                    .continuous(plan.continuous())
                     .build();
             SyncHandle handle = engine.start(request);
             running.put(jobId, handle);

@@ -8,14 +8,20 @@ import io.sluice.cdk.Source;
 import io.sluice.engine.NamespaceMapping;
 import io.sluice.protocol.ConfiguredCatalog;
 
-/** Everything a connection's sync needs, with the configs decrypted. Never log it. */
+/**
+ * Everything a connection's sync needs, with the configs decrypted. Never log it.
+ *
+ * @param continuous the connection's {@code scheduleType} is {@code continuous}: a CDC source follows
+ *     its log until the job is cancelled
+ */
 public record PreparedSync(
         Source source,
         JsonNode sourceConfig,
         Destination destination,
         JsonNode destinationConfig,
         ConfiguredCatalog catalog,
-        NamespaceMapping namespaceMapping) {
+        NamespaceMapping namespaceMapping,
+        boolean continuous) {
 
     public PreparedSync {
         requireNonNull(source, "source");
@@ -24,6 +30,12 @@ public record PreparedSync(
         requireNonNull(destinationConfig, "destinationConfig");
         requireNonNull(catalog, "catalog");
         requireNonNull(namespaceMapping, "namespaceMapping");
+    }
+
+    /** A sync that ends once the source has read everything (not continuous). */
+    public PreparedSync(Source source, JsonNode sourceConfig, Destination destination, JsonNode destinationConfig,
+            ConfiguredCatalog catalog, NamespaceMapping namespaceMapping) {
+        this(source, sourceConfig, destination, destinationConfig, catalog, namespaceMapping, false);
     }
 
     /** Prepares a connection's sync from the metadata store. */
