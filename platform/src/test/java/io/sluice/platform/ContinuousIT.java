@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Airbyte-protocol executable) that, told to run continuously, emits its rows and a state and then
  * keeps "following its log" until stopped; its first read fails. The failed job is followed by a new
  * one that runs continuously; a cancel stops it for good, a manual sync starts it again, disabling
- * the connection cancels it, enabling starts it again.
+ * the connection cancels it, enabling starts it again, and so does a server restart.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContinuousIT {
@@ -76,17 +76,21 @@ class ContinuousIT {
         dir = tempDir;
         Path script = dir.resolve("source.py");
         Files.writeString(script, SOURCE);
+        startServer();
+        workspaceId = api.ok("/api/v1/workspaces/list", "{}").path("workspaces").get(0).path("workspaceId").asText();
+        definitionId = api.ok("/api/v1/source_definitions/create_custom", """
+                {"workspaceId": "%s", "sourceDefinition": {"name": "follower", "dockerRepository": "acme/source-follower",
+                 "dockerImageTag": "0.1", "command": ["python3", "%s"]}}""".formatted(workspaceId, script))
+                .path("sourceDefinitionId").asText();
+    }
+
+    private void startServer() {
         // One attempt per job, so a failure ends the job; restarts after 300 ms; checks 5 times a second.
         JobSettings jobs = new JobSettings(2, 1, Duration.ofMillis(300), Duration.ofMillis(200), 0,
                 Duration.ofDays(30), 2048L << 20);
         server = SluiceServer.start(PlatformSettings.fromEnvironment(Map.of()).withDataDir(dir.resolve("data"))
                 .withPorts(0, 0).withJobs(jobs));
         api = new ApiClient(server.apiPort());
-        workspaceId = api.ok("/api/v1/workspaces/list", "{}").path("workspaces").get(0).path("workspaceId").asText();
-        definitionId = api.ok("/api/v1/source_definitions/create_custom", """
-                {"workspaceId": "%s", "sourceDefinition": {"name": "follower", "dockerRepository": "acme/source-follower",
-                 "dockerImageTag": "0.1", "command": ["python3", "%s"]}}""".formatted(workspaceId, script))
-                .path("sourceDefinitionId").asText();
     }
 
     @AfterAll
@@ -135,6 +139,15 @@ class ContinuousIT {
         jobs = eventually(connectionId, js -> js.size() == 4 && status(js.get(0)).equals("running")
                 && committed(js.get(0)) == 10);
         assertThat(job(jobs.get(0)).path("attempts").get(0).path("logs").toString()).contains("read 4 continuous=True");
+
+        // A server restart stops the sync without anyone cancelling it: the next server starts it again.
+        server.close();
+        startServer();
+        jobs = eventually(connectionId, js -> js.size() == 5 && status(js.get(0)).equals("running")
+                && committed(js.get(0)) == 10);
+        assertThat(job(jobs.get(0)).path("attempts").get(0).path("logs").toString()).contains("read 5 continuous=True");
+        assertThat(status(jobs.get(1))).isEqualTo("cancelled");
+
         api.ok("/api/v1/connections/update", "{\"connectionId\": \"" + connectionId + "\", \"status\": \"inactive\"}");
         eventually(connectionId, js -> status(js.get(0)).equals("cancelled"));
     }

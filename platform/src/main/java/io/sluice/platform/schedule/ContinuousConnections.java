@@ -1,5 +1,8 @@
 package io.sluice.platform.schedule;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.platform.store.AttemptRow;
 import io.sluice.platform.store.ConnectionDao;
 import io.sluice.platform.store.ConnectionRow;
 import io.sluice.platform.store.JobDao;
@@ -21,16 +24,17 @@ import org.slf4j.LoggerFactory;
  * server picks up where the previous one stopped:
  * <ul>
  *   <li>an active continuous connection without a pending or running job gets one, unless its last
- *       sync was cancelled after the connection was last changed (a cancel stops it until the next
- *       manual sync, or until the connection is updated, e.g. disabled and enabled again); after a
- *       job that ended otherwise (failed after its retries, or stopped with the server) it waits
- *       {@code restartDelay} first;</li>
+ *       sync was cancelled by someone after the connection was last changed (a cancel stops it until
+ *       the next manual sync, or until the connection is updated, e.g. disabled and enabled again);
+ *       after a job that ended otherwise (failed after its retries, or stopped with the server) it
+ *       waits {@code restartDelay} first;</li>
  *   <li>the job of a continuous connection that is disabled, deleted or no longer continuous is
  *       cancelled.</li>
  * </ul>
  */
 public final class ContinuousConnections {
     private static final Logger LOG = LoggerFactory.getLogger(ContinuousConnections.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ConnectionDao connections;
     private final JobDao jobs;
@@ -80,8 +84,7 @@ public final class ContinuousConnections {
             return;
         }
         Optional<JobRow> last = lastSync(scope);
-        if (last.isPresent() && last.get().status().equals("cancelled")
-                && !last.get().updatedAt().isBefore(row.updatedAt())) {
+        if (last.isPresent() && cancelledByUser(last.get()) && !last.get().updatedAt().isBefore(row.updatedAt())) {
             return;
         }
         if (last.isPresent() && last.get().updatedAt().plus(restartDelay).isAfter(clock.instant())) {
@@ -97,6 +100,23 @@ public final class ContinuousConnections {
             LOG.info("connection {} is no longer an active continuous connection: cancelling job {}", row.id(), job.id());
             cancel.accept(job.id());
         });
+    }
+
+    /** A cancelled job whose last attempt says it was cancelled by someone (not stopped with the server). */
+    private boolean cancelledByUser(JobRow job) {
+        if (!job.status().equals("cancelled")) {
+            return false;
+        }
+        List<AttemptRow> attempts = jobs.attempts(job.id());
+        if (attempts.isEmpty() || attempts.getLast().failureSummary() == null) {
+            return true;
+        }
+        try {
+            return JSON.readTree(attempts.getLast().failureSummary()).path("failures").path(0).path("failureType")
+                    .asText("manual_cancellation").equals("manual_cancellation");
+        } catch (JsonProcessingException e) {
+            return true;
+        }
     }
 
     private Optional<JobRow> lastSync(String scope) {
