@@ -6,8 +6,10 @@ import io.sluice.cdk.InputState;
 import io.sluice.engine.SyncResult.Failure;
 import io.sluice.engine.SyncResult.Origin;
 import io.sluice.protocol.ConfiguredCatalog;
+import io.sluice.protocol.DestinationSyncMode;
 import io.sluice.protocol.LogMessage.Level;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -58,6 +60,9 @@ final class SyncRun {
         try {
             run.destinationCatalog = request.namespaceMapping().apply(request.catalog());
             run.initialState = request.stateStore().load();
+            if (request.continuous()) {
+                refuseOverwrite(request.catalog());
+            }
         } catch (RuntimeException e) {
             run.recordFailure(Origin.ENGINE, e);
             run.readerDone.countDown();
@@ -66,6 +71,22 @@ final class SyncRun {
         }
         run.launch();
         return run;
+    }
+
+    /**
+     * An overwrite stream is swapped in when the sync ends, and the states after it wait for that: a
+     * continuous sync would never save a state.
+     */
+    private static void refuseOverwrite(ConfiguredCatalog catalog) {
+        List<String> overwrite = catalog.streams().stream()
+                .filter(s -> s.destinationSyncMode() == DestinationSyncMode.OVERWRITE)
+                .map(s -> s.descriptor().toString())
+                .toList();
+        if (!overwrite.isEmpty()) {
+            throw ConnectorException.config("a continuous sync cannot overwrite: stream(s) " + String.join(", ", overwrite)
+                    + " use destination sync mode overwrite, which replaces the table only when the sync ends;"
+                    + " choose append or append_dedup (incremental) for them, or sync them in another connection");
+        }
     }
 
     private void launch() {

@@ -8,6 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sluice.cdk.cdc.AcknowledgedStates;
 import io.sluice.cdk.cdc.ContinuousMode;
 import io.sluice.engine.SyncResult.Status;
+import io.sluice.protocol.ConfiguredCatalog;
+import io.sluice.protocol.ConfiguredStream;
+import io.sluice.protocol.DestinationSyncMode;
+import io.sluice.protocol.SyncMode;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -49,6 +53,20 @@ class ContinuousSyncTest {
         long saved = store.load().streamState(USERS).orElseThrow().path("cursor").asLong();
         assertThat(saved).isGreaterThanOrEqualTo(acknowledgedSeen.getLast());
         assertThat(destination.rows(USERS)).hasSizeGreaterThanOrEqualTo((int) saved);
+    }
+
+    @Test
+    void aContinuousSyncRefusesOverwriteStreams() {
+        FakeSource source = new FakeSource((c, s, o) -> { });
+        ConfiguredCatalog catalog = new ConfiguredCatalog(List.of(TestCatalogs.users(), ConfiguredStream.of(
+                TestCatalogs.orders().stream(), SyncMode.FULL_REFRESH, List.of(), DestinationSyncMode.OVERWRITE,
+                List.of(List.of("id")))));
+        SyncResult result = new SyncEngine().run(SyncRequest.builder(source, emptyConfig(), new InMemoryDestination(),
+                emptyConfig(), catalog).continuous(true).build());
+        assertThat(result.status()).isEqualTo(Status.FAILED);
+        assertThat(result.failure().orElseThrow().kind()).isEqualTo(io.sluice.cdk.FailureKind.CONFIG);
+        assertThat(result.failure().orElseThrow().message()).contains("cannot overwrite").contains("orders");
+        assertThat(source.startedWith.get()).isNull();
     }
 
     @Test
