@@ -151,8 +151,18 @@ class RunCommandTest {
 
     @Test
     void aContinuousPipelineWhoseSourceIsNotCdcEndsWhenTheSourceDoes() throws Exception {
-        Path file = pipeline(50);
-        Files.writeString(file, Files.readString(file) + "continuous: true\n");
+        Path file = dir.resolve("continuous.yaml");
+        Files.writeString(file, """
+                source:
+                  connector: source-faker
+                  config: {count: 50, seed: 7, always_updated: false}
+                destination:
+                  connector: destination-duckdb
+                  config: {destination_path: "%s", schema: main}
+                streams:
+                  - {name: users, sync_mode: incremental, destination_sync_mode: append_dedup}
+                continuous: true
+                """.formatted(dir.resolve("out.duckdb").toString().replace("\\", "/")));
         assertThat(Main.execute("run", file.toString())).as(err.toString()).isZero();
         assertThat(out.toString()).contains("continuously until Ctrl-C").contains("SUCCEEDED");
     }
