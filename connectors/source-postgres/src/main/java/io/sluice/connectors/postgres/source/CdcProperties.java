@@ -1,6 +1,7 @@
 package io.sluice.connectors.postgres.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Properties;
@@ -9,7 +10,7 @@ import java.util.stream.Collectors;
 /** The Debezium PostgreSQL connector's properties for one CDC read. */
 final class CdcProperties {
     /** How often a continuous read's Debezium emits a heartbeat while no change arrives. */
-    static final java.time.Duration HEARTBEAT = java.time.Duration.ofSeconds(10);
+    static final Duration HEARTBEAT = Duration.ofSeconds(10);
 
     private CdcProperties() {}
 

@@ -68,6 +68,21 @@ class CdcPiecesTest {
     }
 
     @Test
+    void anAcknowledgedOffsetGoesBackToDebeziumWithItsNumbersAsLongs() throws Exception {
+        // As a saved state reads back: small numbers parse as Integer, and Debezium casts its LSNs to Long.
+        JsonNode shared = json("""
+                {"partition": {"server": "sluice"}, "offset": {"lsn_proc": 26553144, "lsn_commit": 26553040,
+                 "lsn": 26553144, "txId": 734, "ts_usec": 1795631201422128, "messageType": "UPDATE"}}""");
+
+        Map<String, Object> offset = CdcOffsets.offset(shared);
+
+        assertThat(offset).containsEntry("lsn_proc", 26553144L).containsEntry("lsn_commit", 26553040L)
+                .containsEntry("txId", 734L).containsEntry("ts_usec", 1795631201422128L)
+                .containsEntry("messageType", "UPDATE");
+        assertThat(offset.get("lsn")).isInstanceOf(Long.class);
+    }
+
+    @Test
     void changeEventsBecomeRowsWithTheCdcColumns() {
         Schema row = SchemaBuilder.struct()
                 .field("id", Schema.INT32_SCHEMA)
