@@ -10,14 +10,20 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-/** One headless sync described in YAML: what to read, where to write, which streams, how. */
+/**
+ * One headless sync described in YAML: what to read, where to write, which streams, how.
+ *
+ * @param continuous a CDC source follows its log until the run is stopped (Ctrl-C), instead of
+ *     ending once caught up
+ */
 public record Pipeline(
         String name,
         ConnectorRef source,
         ConnectorRef destination,
         List<StreamSelection> streams,
         NamespaceMapping namespace,
-        Path stateFile) {
+        Path stateFile,
+        boolean continuous) {
 
     public Pipeline {
         requireNonNull(name, "name");

@@ -30,7 +30,8 @@ import java.util.Set;
 public final class PipelineLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> TOP_LEVEL =
-            Set.of("name", "source", "destination", "streams", "namespace", "prefix", "state_file");
+            Set.of("name", "source", "destination", "streams", "namespace", "prefix", "state_file",
+                    "continuous");
     private static final Set<String> CONNECTOR_KEYS = Set.of("connector", "command", "config");
     private static final Set<String> STREAM_KEYS =
             Set.of("name", "namespace", "sync_mode", "destination_sync_mode", "cursor_field", "primary_key");
@@ -72,10 +73,11 @@ public final class PipelineLoader {
         Path stateFile = text(root, "state_file", "state_file")
                 .map(dir::resolve)
                 .orElse(dir.resolve(fileName + ".state.json"));
+        boolean continuous = flag(root, "continuous");
         if (!errors.isEmpty()) {
             throw new PipelineException(errors);
         }
-        return new Pipeline(name, source, destination, streams, namespace, stateFile);
+        return new Pipeline(name, source, destination, streams, namespace, stateFile, continuous);
     }
 
     private Pipeline.ConnectorRef connector(JsonNode node, String field) {
@@ -202,6 +204,19 @@ public final class PipelineLoader {
         errors.add(new ConfigError(field, "must be one of: "
                 + String.join(", ", Arrays.stream(values).map(wire).toList()) + " (got '" + text + "')"));
         return Optional.empty();
+    }
+
+    /** A true/false setting; false when absent. */
+    private boolean flag(JsonNode node, String key) {
+        JsonNode value = node.get(key);
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            errors.add(new ConfigError(key, "must be true or false"));
+            return false;
+        }
+        return value.booleanValue();
     }
 
     private Optional<String> text(JsonNode node, String key, String field) {

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Shows a running sync on the terminal: one live line (records, records/s, bytes) rewritten in place
+ * Shows a running sync on the terminal: one live line (records, records/s, bytes, records committed) rewritten in place
  * on a TTY, or a plain line every few seconds when the output is a file or a pipe.
  */
 final class ProgressPrinter implements SyncListener {
@@ -35,9 +35,9 @@ final class ProgressPrinter implements SyncListener {
             bytes += stats.bytesEmitted();
         }
         double seconds = Math.max(progress.elapsed().toMillis() / 1000.0, 0.001);
-        String line = String.format("%s records  %s records/s  %s  %ss",
+        String line = String.format("%s records  %s records/s  %s  %s committed  %ss",
                 Format.count(records), Format.count(Math.round(records / seconds)), Format.bytes(bytes),
-                Format.seconds(progress.elapsed()));
+                Format.count(progress.recordsCommitted()), Format.seconds(progress.elapsed()));
         if (tty) {
             out.print("\r\033[K" + line);
             out.flush();

@@ -24,7 +24,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code sluice run pipeline.yaml}: one sync without a server. State is kept in a file beside the
- * pipeline, so the next run of an incremental pipeline moves only new records.
+ * pipeline, so the next run of an incremental pipeline moves only new records. With
+ * {@code continuous: true} a CDC source follows its log until Ctrl-C; each acknowledged state is in
+ * the file as it commits.
  */
 @Command(name = "run", description = "Run one sync described in a pipeline YAML file.")
 final class RunCommand implements Callable<Integer> {
@@ -60,13 +62,15 @@ final class RunCommand implements Callable<Integer> {
         }
 
         out.println("Syncing " + pipeline.name() + ": " + pipeline.source().label() + " -> "
-                + pipeline.destination().label() + " (" + catalog.streams().size() + " streams)");
+                + pipeline.destination().label() + " (" + catalog.streams().size() + " streams)"
+                + (pipeline.continuous() ? ", continuously until Ctrl-C" : ""));
         ProgressPrinter progress = new ProgressPrinter(out, System.console() != null);
         SyncRequest request = SyncRequest.builder(source, pipeline.source().config(), destination,
                         pipeline.destination().config(), catalog)
                 .namespaceMapping(pipeline.namespace())
                 .stateStore(new FileStateStore(pipeline.stateFile()))
                 .listener(progress)
+                .continuous(pipeline.continuous())
                 .build();
         SyncHandle handle = new SyncEngine().start(request);
         CountDownLatch reported = new CountDownLatch(1);

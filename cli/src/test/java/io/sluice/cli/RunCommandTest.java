@@ -141,6 +141,33 @@ class RunCommandTest {
     }
 
     @Test
+    void continuousMustBeTrueOrFalse() throws Exception {
+        Path file = pipeline(10);
+        Files.writeString(file, Files.readString(file) + "continuous: always\n");
+        assertThat(Main.execute("run", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("continuous: must be true or false");
+        assertThat(dir.resolve("out.duckdb")).doesNotExist();
+    }
+
+    @Test
+    void aContinuousPipelineWhoseSourceIsNotCdcEndsWhenTheSourceDoes() throws Exception {
+        Path file = dir.resolve("continuous.yaml");
+        Files.writeString(file, """
+                source:
+                  connector: source-faker
+                  config: {count: 50, seed: 7, always_updated: false}
+                destination:
+                  connector: destination-duckdb
+                  config: {destination_path: "%s", schema: main}
+                streams:
+                  - {name: users, sync_mode: incremental, destination_sync_mode: append_dedup}
+                continuous: true
+                """.formatted(dir.resolve("out.duckdb").toString().replace("\\", "/")));
+        assertThat(Main.execute("run", file.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("continuously until Ctrl-C").contains("SUCCEEDED");
+    }
+
+    @Test
     void unknownConnectorIsNamed() throws Exception {
         Path file = dir.resolve("unknown.yaml");
         Files.writeString(file, """

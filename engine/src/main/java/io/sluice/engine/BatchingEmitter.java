@@ -2,6 +2,8 @@ package io.sluice.engine;
 
 import io.sluice.cdk.Chunk;
 import io.sluice.cdk.Emitter;
+import io.sluice.cdk.InputState;
+import io.sluice.cdk.cdc.AcknowledgedStates;
 import io.sluice.protocol.ConfiguredCatalog;
 import io.sluice.protocol.LogMessage;
 import io.sluice.protocol.StateMessage;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,9 +24,10 @@ import org.slf4j.LoggerFactory;
  * The emitter a source writes to, on the reader thread: rows gather into per-stream batches that go
  * on the queue when full (in rows, or when the rows waiting in all batches reach
  * {@code maxPendingBytes}), before a state (which follows as a checkpoint, with the record count it
- * covers as {@code sourceStats}) and at the end. Counts records and bytes per stream.
+ * covers as {@code sourceStats}) and at the end. Counts records and bytes per stream. Tells the
+ * source the saved state ({@link AcknowledgedStates}), for continuous reads.
  */
-final class BatchingEmitter implements Emitter {
+final class BatchingEmitter implements Emitter, AcknowledgedStates {
     private static final Logger LOG = LoggerFactory.getLogger(BatchingEmitter.class);
 
     private final ChunkQueue queue;
@@ -38,11 +42,13 @@ final class BatchingEmitter implements Emitter {
     private final long[] bytes;
     private final long[] recordsAtLastState;
     private final Map<StreamDescriptor, Integer> indexOf = new HashMap<>();
+    private final Supplier<InputState> acknowledged;
 
     @SuppressWarnings("unchecked")
     BatchingEmitter(ChunkQueue queue, SyncCounters counters, SyncListener listener, int batchSize,
-            long maxPendingBytes, ConfiguredCatalog catalog) {
+            long maxPendingBytes, ConfiguredCatalog catalog, Supplier<InputState> acknowledged) {
         this.queue = queue;
+        this.acknowledged = acknowledged;
         this.counters = counters;
         this.listener = listener;
         this.batchSize = batchSize;
@@ -128,6 +134,11 @@ final class BatchingEmitter implements Emitter {
         } else {
             LOG.debug("source trace {}", trace.type());
         }
+    }
+
+    @Override
+    public InputState acknowledged() {
+        return acknowledged.get();
     }
 
     /** The source returned: hands over what is left and the end marker. */

@@ -3,8 +3,10 @@ package io.sluice.engine;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.cdk.Destination;
 import io.sluice.cdk.Source;
+import io.sluice.cdk.cdc.ContinuousMode;
 import io.sluice.protocol.ConfiguredCatalog;
 import java.time.Duration;
 
@@ -22,6 +24,9 @@ import java.time.Duration;
  * @param connectorResources limits for the connectors that run as processes ({@link ExternalSource},
  *     {@link ExternalDestination}), each process held to them on its own; in-process connectors
  *     share the JVM and are bounded by the memory budget instead
+ * @param continuous whether a CDC source follows its log until the sync is cancelled, instead of
+ *     ending once caught up: both configs then carry {@link ContinuousMode}'s key, so the source keeps
+ *     reading and the destination commits at every checkpoint (records visible within a second or so)
  */
 public record SyncRequest(
         Source source,
@@ -36,7 +41,8 @@ public record SyncRequest(
         int queueCapacity,
         Duration progressInterval,
         long memoryBudgetBytes,
-        ResourceRequirements connectorResources) {
+        ResourceRequirements connectorResources,
+        boolean continuous) {
 
     public static final int DEFAULT_BATCH_SIZE = 1000;
     public static final int DEFAULT_QUEUE_CAPACITY = 16;
@@ -79,6 +85,20 @@ public record SyncRequest(
         return memoryBudgetBytes / 8;
     }
 
+    /** The source's config as the read gets it: with the continuous key when asked for. */
+    public JsonNode effectiveSourceConfig() {
+        return withContinuousKey(sourceConfig);
+    }
+
+    /** The destination's config as the write gets it: with the continuous key when asked for. */
+    public JsonNode effectiveDestinationConfig() {
+        return withContinuousKey(destinationConfig);
+    }
+
+    private JsonNode withContinuousKey(JsonNode config) {
+        return continuous && config instanceof ObjectNode object ? ContinuousMode.request(object) : config;
+    }
+
     public static Builder builder(Source source, JsonNode sourceConfig, Destination destination,
             JsonNode destinationConfig, ConfiguredCatalog catalog) {
         return new Builder(source, sourceConfig, destination, destinationConfig, catalog);
@@ -99,6 +119,7 @@ public record SyncRequest(
         private Duration progressInterval = DEFAULT_PROGRESS_INTERVAL;
         private long memoryBudgetBytes = DEFAULT_MEMORY_BUDGET_BYTES;
         private ResourceRequirements connectorResources = ResourceRequirements.NONE;
+        private boolean continuous;
 
         private Builder(Source source, JsonNode sourceConfig, Destination destination, JsonNode destinationConfig,
                 ConfiguredCatalog catalog) {
@@ -149,10 +170,16 @@ public record SyncRequest(
             return this;
         }
 
+        /** Runs a CDC source continuously, until cancelled (see {@link SyncRequest#continuous()}). */
+        public Builder continuous(boolean value) {
+            this.continuous = value;
+            return this;
+        }
+
         public SyncRequest build() {
             return new SyncRequest(source, sourceConfig, destination, destinationConfig, catalog, namespaceMapping,
                     stateStore, listener, batchSize, queueCapacity, progressInterval, memoryBudgetBytes,
-                    connectorResources);
+                    connectorResources, continuous);
         }
     }
 }

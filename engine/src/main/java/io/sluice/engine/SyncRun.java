@@ -8,8 +8,10 @@ import io.sluice.cdk.Source;
 import io.sluice.engine.SyncResult.Failure;
 import io.sluice.engine.SyncResult.Origin;
 import io.sluice.protocol.ConfiguredCatalog;
+import io.sluice.protocol.DestinationSyncMode;
 import io.sluice.protocol.LogMessage.Level;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -75,6 +77,9 @@ final class SyncRun {
         try {
             run.destinationCatalog = request.namespaceMapping().apply(request.catalog());
             run.initialState = request.stateStore().load();
+            if (request.continuous()) {
+                refuseOverwrite(request.catalog());
+            }
         } catch (RuntimeException e) {
             run.recordFailure(Origin.ENGINE, e);
             run.readerDone.countDown();
@@ -85,12 +90,28 @@ final class SyncRun {
         return run;
     }
 
+    /**
+     * An overwrite stream is swapped in when the sync ends, and the states after it wait for that: a
+     * continuous sync would never save a state.
+     */
+    private static void refuseOverwrite(ConfiguredCatalog catalog) {
+        List<String> overwrite = catalog.streams().stream()
+                .filter(s -> s.destinationSyncMode() == DestinationSyncMode.OVERWRITE)
+                .map(s -> s.descriptor().toString())
+                .toList();
+        if (!overwrite.isEmpty()) {
+            throw ConnectorException.config("a continuous sync cannot overwrite: stream(s) " + String.join(", ", overwrite)
+                    + " use destination sync mode overwrite, which replaces the table only when the sync ends;"
+                    + " choose append or append_dedup (incremental) for them, or sync them in another connection");
+        }
+    }
+
     private void launch() {
         commits = new CommitTracker(request.stateStore(), counters, request.listener(), initialState,
                 e -> recordFailure(Origin.ENGINE, e));
         input = new QueueRecordInput(queue, commits);
         BatchingEmitter emitter = new BatchingEmitter(queue, counters, request.listener(), request.batchSize(),
-                request.pendingBatchBytes(), request.catalog());
+                request.pendingBatchBytes(), request.catalog(), commits::current);
         reader = ContextThreads.create("sluice-source-" + request.source().name(), () -> readSource(emitter));
         writer = ContextThreads.create("sluice-destination-" + request.destination().name(), this::writeDestination);
         long interval = request.progressInterval().toNanos();
@@ -105,7 +126,7 @@ final class SyncRun {
 
     private void readSource(BatchingEmitter emitter) {
         try {
-            source.read(request.sourceConfig(), request.catalog(), initialState, emitter);
+            source.read(request.effectiveSourceConfig(), request.catalog(), initialState, emitter);
             queue.checkReader();
             emitter.finish();
         } catch (Throwable t) {
@@ -125,7 +146,7 @@ final class SyncRun {
 
     private void writeDestination() {
         try {
-            destination.write(request.destinationConfig(), destinationCatalog, input, commits);
+            destination.write(request.effectiveDestinationConfig(), destinationCatalog, input, commits);
             finishedCleanly();
         } catch (Throwable t) {
             if (!queue.isCancelled() && failure.get() == null) {

@@ -11,7 +11,7 @@ import io.sluice.protocol.ConnectionStatus;
 import io.sluice.protocol.ConnectorSpecification;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A source whose read is a lambda; it remembers the state it was started with. */
+/** A source whose read is a lambda; it remembers the state and config it was started with. */
 final class FakeSource implements Source {
 
     @FunctionalInterface
@@ -22,6 +22,7 @@ final class FakeSource implements Source {
     private final Body body;
     final AtomicReference<InputState> startedWith = new AtomicReference<>();
     final AtomicReference<Throwable> endedWith = new AtomicReference<>();
+    final AtomicReference<JsonNode> configSeen = new AtomicReference<>();
 
     FakeSource(Body body) {
         this.body = body;
@@ -50,6 +51,7 @@ final class FakeSource implements Source {
     @Override
     public void read(JsonNode config, ConfiguredCatalog catalog, InputState state, Emitter out) {
         startedWith.set(state);
+        configSeen.set(config);
         try {
             body.read(catalog, state, out);
         } catch (RuntimeException e) {

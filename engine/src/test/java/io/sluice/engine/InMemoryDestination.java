@@ -47,6 +47,9 @@ class InMemoryDestination implements Destination {
         return this;
     }
 
+    /** The config of the last write. */
+    final AtomicReference<JsonNode> configSeen = new AtomicReference<>();
+
     InMemoryDestination keepChunks() {
         this.keepChunks = true;
         return this;
@@ -71,6 +74,7 @@ class InMemoryDestination implements Destination {
     @Override
     public void write(JsonNode config, ConfiguredCatalog catalog, RecordInput input, StateAcknowledger acknowledger) {
         catalogSeen.set(catalog);
+        configSeen.set(config);
         List<List<Object[]>> uncommitted = new ArrayList<>();
         catalog.streams().forEach(s -> uncommitted.add(new ArrayList<>()));
         int checkpoints = 0;

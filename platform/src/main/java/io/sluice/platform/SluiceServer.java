@@ -15,6 +15,7 @@ import io.sluice.platform.metrics.SyncMetrics;
 import io.sluice.platform.notify.Notifier;
 import io.sluice.platform.notify.SyncAlerts;
 import io.sluice.platform.schedule.ConnectionScheduler;
+import io.sluice.platform.schedule.ContinuousConnections;
 import io.sluice.platform.secrets.ConfigSecrets;
 import io.sluice.platform.secrets.SecretCipher;
 import io.sluice.platform.store.ActorDao;
@@ -79,7 +80,7 @@ public final class SluiceServer implements AutoCloseable {
         Database database = Database.open(settings);
         List<JobRunner> runners = new ArrayList<>();
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "sluice-log-retention");
+            Thread t = new Thread(r, "sluice-housekeeping");
             t.setDaemon(true);
             return t;
         });
@@ -118,6 +119,10 @@ public final class SluiceServer implements AutoCloseable {
             JobRunner runner = runners.get(0);
             scheduler.start(runner::sync);
             JobDao jobDao = database.dao(JobDao.class);
+            ContinuousConnections continuous = new ContinuousConnections(database.dao(ConnectionDao.class), jobDao,
+                    runner::sync, runner::cancel, settings.jobs().retryBackoff(), Clock.systemUTC());
+            housekeeping.scheduleWithFixedDelay(continuous::check, 0, settings.jobs().schedulerPoll().toMillis(),
+                    TimeUnit.MILLISECONDS);
             LogRetention retention = new LogRetention(settings.dataDir().resolve("logs").resolve("jobs"),
                     settings.jobs().logRetention(), settings.jobs().logMaxBytes(), clock,
                     () -> jobDao.listActive().stream().map(JobRow::id).collect(Collectors.toSet()));

@@ -12,6 +12,9 @@ import java.util.Objects;
  * <p>The engine asks for it by adding the top-level key {@value #CONFIG_KEY}{@code : true} to the
  * source's configuration; the key is Sluice's own, never part of a spec, never stored with the
  * source, and an external connector that does not know it ignores it (and stops as in batch mode).
+ * The engine sets the same key on the destination's configuration: a destination that batches
+ * commits over several checkpoints for throughput then commits at each checkpoint instead, so
+ * changes become visible within about a second.
  */
 public final class ContinuousMode {
     /** The configuration key the engine sets; keys starting with {@code _sluice_} are internal. */

@@ -7,6 +7,7 @@ import io.sluice.engine.NamespaceMapping;
 import io.sluice.platform.connectors.ConnectorDefinitions;
 import io.sluice.platform.jobs.PreparedSync;
 import io.sluice.platform.operations.ConnectionOperation;
+import io.sluice.platform.schedule.SyncSchedule;
 import io.sluice.platform.store.ActorDao;
 import io.sluice.platform.store.ActorRow;
 import io.sluice.platform.store.ConnectionDao;
@@ -58,7 +59,8 @@ final class ConnectionPlanner implements PreparedSync.Planner {
         return new PreparedSync(
                 definitions.source(sources.definition(source)), sources.config(source),
                 definitions.destination(destinations.definition(destination)), destinations.config(destination),
-                catalog, mapping, operations(connection), resources.limits(connection, source.workspaceId()));
+                catalog, mapping, operations(connection), resources.limits(connection, source.workspaceId()),
+                SyncSchedule.CONTINUOUS.equals(connection.scheduleType()));
     }
 
     /** The connection's operations in {@code operationIds} order; deleted ones are skipped. */

@@ -96,7 +96,7 @@ final class ConnectionSettings {
         }
         if (type.isEmpty()) {
             if (data.isPresent()) {
-                body.error("scheduleType", "is required with scheduleData: manual, basic or cron");
+                body.error("scheduleType", "is required with scheduleData: manual, basic, cron or continuous");
             }
             return new String[] {old.map(ConnectionRow::scheduleType).orElse("manual"),
                     old.map(ConnectionRow::scheduleData).orElse(null)};
@@ -104,8 +104,8 @@ final class ConnectionSettings {
         ObjectNode given = data.orElseGet(ApiJson.MAPPER::createObjectNode);
         ObjectNode scheduleData = ApiJson.MAPPER.createObjectNode();
         switch (type.get()) {
-            case "manual" -> {
-                return new String[] {"manual", null};
+            case "manual", SyncSchedule.CONTINUOUS -> {
+                return new String[] {type.get(), null};
             }
             case "basic" -> {
                 if (!given.path("basicSchedule").isObject()) {

@@ -6,7 +6,7 @@ import java.util.List;
 final class Enums {
     static final List<String> NAMESPACE_DEFINITIONS = List.of("source", "destination", "customformat");
     static final List<String> CONNECTION_STATUSES = List.of("active", "inactive", "deprecated");
-    static final List<String> SCHEDULE_TYPES = List.of("manual", "basic", "cron");
+    static final List<String> SCHEDULE_TYPES = List.of("manual", "basic", "cron", "continuous");
     static final List<String> TIME_UNITS = List.of("minutes", "hours", "days", "weeks", "months");
     static final List<String> NON_BREAKING_CHANGES = List.of("ignore", "disable", "propagate_columns", "propagate_fully");
     static final List<String> GEOGRAPHIES = List.of("auto", "us", "eu");

@@ -323,6 +323,7 @@ public final class JobRunner implements AutoCloseable {
                     .listener(new AttemptListener(attemptId, log))
                     .connectorResources(plan.limits().connectorResources())
                     .memoryBudgetBytes(plan.limits().memoryBudgetBytes())
+                    .continuous(plan.continuous())
                     .build();
             SyncHandle handle = engine.start(request);
             running.put(jobId, handle);
@@ -347,10 +348,12 @@ public final class JobRunner implements AutoCloseable {
         result.failure().ifPresent(f -> log.write(Instant.now(), "ERROR", "sync failed (" + f.origin() + ", "
                 + f.kind() + "): " + f.message() + (f.stackTrace().isEmpty() ? "" : System.lineSeparator()
                 + f.stackTrace())));
+        // A sync stopped with the server was not cancelled by anyone: a continuous one is restarted.
+        boolean byUser = !closing || cancelRequested.contains(jobId);
         String failure = result.failure().map(f -> AttemptStats.failure(f, false, result.recordsCommitted() > 0))
                 .orElse(cancelled ? AttemptStats.failure(new SyncResult.Failure(FailureKind.SYSTEM,
-                        SyncResult.Origin.ENGINE, "the sync was cancelled", ""), true, result.recordsCommitted() > 0)
-                        : null);
+                        SyncResult.Origin.ENGINE, byUser ? "the sync was cancelled" : "the server stopped", ""), byUser,
+                        result.recordsCommitted() > 0) : null);
         String attemptStatus = result.status() == SyncResult.Status.SUCCEEDED ? "succeeded" : "failed";
         String jobStatus = retry ? "incomplete" : switch (result.status()) {
             case SUCCEEDED -> "succeeded";

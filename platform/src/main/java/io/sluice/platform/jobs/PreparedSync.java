@@ -15,6 +15,8 @@ import java.util.List;
  *
  * @param operations what runs, in order, after the sync succeeds (the connection's {@code operationIds})
  * @param limits the connector processes' resource limits and the engine's memory budget
+ * @param continuous the connection's {@code scheduleType} is {@code continuous}: a CDC source follows
+ *     its log until the job is cancelled
  */
 public record PreparedSync(
         Source source,
@@ -24,7 +26,8 @@ public record PreparedSync(
         ConfiguredCatalog catalog,
         NamespaceMapping namespaceMapping,
         List<ConnectionOperation> operations,
-        SyncLimits limits) {
+        SyncLimits limits,
+        boolean continuous) {
 
     public PreparedSync {
         requireNonNull(source, "source");
@@ -37,11 +40,11 @@ public record PreparedSync(
         requireNonNull(limits, "limits");
     }
 
-    /** A sync with no operations after it and the default limits. */
+    /** A sync with no operations after it, the default limits, ending once the source has read everything. */
     public PreparedSync(Source source, JsonNode sourceConfig, Destination destination, JsonNode destinationConfig,
             ConfiguredCatalog catalog, NamespaceMapping namespaceMapping) {
         this(source, sourceConfig, destination, destinationConfig, catalog, namespaceMapping, List.of(),
-                SyncLimits.DEFAULT);
+                SyncLimits.DEFAULT, false);
     }
 
     /** Prepares a connection's sync from the metadata store. */

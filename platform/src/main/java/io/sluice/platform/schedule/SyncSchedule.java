@@ -22,16 +22,28 @@ import java.util.Optional;
  * When a connection syncs by itself, from Airbyte's {@code scheduleType} and {@code scheduleData}:
  * never ({@code manual}), every N minutes/hours/days/weeks/months ({@code basic}), or on a cron
  * expression in a time zone ({@code cron}). A cron of 5 fields is read as Unix cron
- * ({@code 0 2 * * 1-5}), one of 6 or 7 fields as Quartz ({@code 0 0 12 * * ?}).
+ * ({@code 0 2 * * 1-5}), one of 6 or 7 fields as Quartz ({@code 0 0 12 * * ?}). Sluice adds
+ * {@code continuous}: the sync runs all the time, restarted when it ends ({@link ContinuousConnections}).
  */
 public sealed interface SyncSchedule {
     ObjectMapper JSON = new ObjectMapper();
+
+    /** The {@code scheduleType} of a connection that syncs continuously (Sluice's extension). */
+    String CONTINUOUS = "continuous";
 
     /** The first run strictly after {@code after}; empty when the schedule never runs. */
     Optional<Instant> nextAfter(Instant after);
 
     /** A manual connection: it only syncs when asked. */
     record Manual() implements SyncSchedule {
+        @Override
+        public Optional<Instant> nextAfter(Instant after) {
+            return Optional.empty();
+        }
+    }
+
+    /** A continuous connection: never due on a clock; {@link ContinuousConnections} keeps its sync running. */
+    record Continuous() implements SyncSchedule {
         @Override
         public Optional<Instant> nextAfter(Instant after) {
             return Optional.empty();
@@ -111,6 +123,9 @@ public sealed interface SyncSchedule {
     static SyncSchedule of(String scheduleType, String scheduleData) {
         if (scheduleType == null || scheduleType.equals("manual")) {
             return new Manual();
+        }
+        if (scheduleType.equals(CONTINUOUS)) {
+            return new Continuous();
         }
         JsonNode data;
         try {

@@ -91,7 +91,7 @@ class DbtOperationTest {
         PreparedSync plan = new PreparedSync(CONNECTORS.source("source-faker").orElseThrow(),
                 JSON.createObjectNode(), CONNECTORS.destination(destination).orElseThrow(), config,
                 new ConfiguredCatalog(List.of()), NamespaceMapping.sourceDefault(),
-                List.of(new ConnectionOperation("transform", operator)), SyncLimits.DEFAULT);
+                List.of(new ConnectionOperation("transform", operator)), SyncLimits.DEFAULT, false);
         try (AttemptLog log = AttemptLog.open(logFile)) {
             return new PostSyncOperations(environment, work).afterSync(plan, synced, log, cancelled);
         } catch (IOException e) {

@@ -51,6 +51,12 @@ class SyncScheduleTest {
     }
 
     @Test
+    void aContinuousScheduleIsNeverDueOnTheClock() {
+        assertThat(SyncSchedule.of("continuous", null)).isEqualTo(new SyncSchedule.Continuous());
+        assertThat(SyncSchedule.of("continuous", null).nextAfter(MONDAY_NOON)).isEmpty();
+    }
+
+    @Test
     void basicSchedulesCountFromTheLastRun() {
         assertThat(SyncSchedule.of("basic", "{\"basicSchedule\": {\"units\": 15, \"timeUnit\": \"minutes\"}}")
                 .nextAfter(MONDAY_NOON)).contains(Instant.parse("2030-01-07T12:15:00Z"));

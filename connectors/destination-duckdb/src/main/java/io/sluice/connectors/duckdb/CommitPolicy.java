@@ -1,5 +1,7 @@
 package io.sluice.connectors.duckdb;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sluice.cdk.cdc.ContinuousMode;
 import java.time.Duration;
 
 /**
@@ -13,6 +15,20 @@ record CommitPolicy(long rows, Duration interval) {
 
     /** Commits at every checkpoint. */
     static final CommitPolicy EVERY_CHECKPOINT = new CommitPolicy(0, Duration.ZERO);
+
+    /**
+     * In a continuous sync, the longest wait between commits: the source checkpoints about every
+     * 500 ms while changes flow, so each of its states commits on arrival, and a backlog of states
+     * (the destination fell behind) commits at most four times a second.
+     */
+    static final Duration CONTINUOUS_INTERVAL = Duration.ofMillis(250);
+
+    /** This policy, or for a continuous sync ({@link ContinuousMode}) one that commits within {@link #CONTINUOUS_INTERVAL}. */
+    CommitPolicy forConfig(JsonNode config) {
+        return ContinuousMode.requested(config) && interval.compareTo(CONTINUOUS_INTERVAL) > 0
+                ? new CommitPolicy(rows, CONTINUOUS_INTERVAL)
+                : this;
+    }
 
     boolean commitNow(long rowsSinceCommit, long nanosSinceCommit) {
         return rowsSinceCommit >= rows || nanosSinceCommit >= interval.toNanos();

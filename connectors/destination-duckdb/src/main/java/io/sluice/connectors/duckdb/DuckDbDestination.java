@@ -80,7 +80,7 @@ public final class DuckDbDestination implements Destination {
     public void write(JsonNode config, ConfiguredCatalog catalog, RecordInput input, StateAcknowledger acknowledger) {
         DuckDbConfig settings = DuckDbConfig.from(config);
         try (DuckDbSession session = open(settings.file())) {
-            new SyncRun(session, settings, catalog, acknowledger, commitPolicy).run(input);
+            new SyncRun(session, settings, catalog, acknowledger, commitPolicy.forConfig(config)).run(input);
         } catch (SQLException e) {
             throw ConnectorException.system("DuckDB file " + settings.file() + ": " + firstLine(e.getMessage()), e);
         }

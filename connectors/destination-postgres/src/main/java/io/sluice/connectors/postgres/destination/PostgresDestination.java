@@ -89,7 +89,7 @@ public final class PostgresDestination implements Destination {
             throw PostgresErrors.classify("Could not connect to PostgreSQL", e);
         }
         try (session) {
-            new SyncRun(session, settings, catalog, acknowledger, commitPolicy).run(input);
+            new SyncRun(session, settings, catalog, acknowledger, commitPolicy.forConfig(config)).run(input);
         } catch (SQLException e) {
             LOG.warn("Closing the PostgreSQL connection failed: {}", PostgresErrors.plain(e));
         }

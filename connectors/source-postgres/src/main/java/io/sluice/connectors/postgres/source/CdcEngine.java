@@ -4,7 +4,9 @@ import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.ChangeEvent;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -19,10 +21,16 @@ import org.slf4j.LoggerFactory;
  * One Debezium embedded engine run on its own thread, handing its change events to the reading
  * thread through a bounded queue (the bound is the backpressure). The engine's end, normal or
  * failed, arrives on the same queue as an {@link Event.Ended}.
+ *
+ * <p>Debezium moves the slot's confirmed position to the offsets it is told are processed. Either
+ * every event counts as processed once queued ({@code deferCommits == false}), or none does and the
+ * reading thread names the processed position itself with {@link #commit} (an acknowledged one).
  */
 final class CdcEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CdcEngine.class);
     private static final int QUEUE_SIZE = 10_000;
+    /** How long closing waits for Debezium to stop: within the engine's grace time for a cancelled sync. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(8);
 
     /** What the reading thread takes from the queue. */
     sealed interface Event permits Event.Change, Event.Ended {
@@ -32,6 +40,9 @@ final class CdcEngine implements AutoCloseable {
     }
 
     private volatile boolean closed;
+    private final boolean deferCommits;
+    private volatile DebeziumEngine.RecordCommitter<ChangeEvent<SourceRecord, SourceRecord>> committer;
+    private volatile ChangeEvent<SourceRecord, SourceRecord> lastEvent;
     private final BlockingQueue<Event> queue = new ArrayBlockingQueue<>(QUEUE_SIZE);
     private final DebeziumEngine<ChangeEvent<SourceRecord, SourceRecord>> engine;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
@@ -40,7 +51,8 @@ final class CdcEngine implements AutoCloseable {
         return t;
     });
 
-    CdcEngine(Properties properties) {
+    CdcEngine(Properties properties, boolean deferCommits) {
+        this.deferCommits = deferCommits;
         this.engine = DebeziumEngine.create(Connect.class)
                 .using(properties)
                 .using((success, message, error) -> ended(new Event.Ended(success, message, error)))
@@ -70,9 +82,34 @@ final class CdcEngine implements AutoCloseable {
                     return;
                 }
             }
-            committer.markProcessed(event);
+            if (deferCommits) {
+                this.committer = committer;
+                this.lastEvent = event;
+            } else {
+                committer.markProcessed(event);
+            }
         }
-        committer.markBatchFinished();
+        if (!deferCommits) {
+            committer.markBatchFinished();
+        }
+    }
+
+    /**
+     * With deferred commits: tells Debezium that everything up to {@code offset} is processed, so it
+     * commits that offset (and, with {@code flush.lsn.source}, confirms its LSN to the slot). Called
+     * on the reading thread. Returns false when no event has arrived yet to commit against.
+     */
+    boolean commit(Map<String, ?> offset) throws InterruptedException {
+        DebeziumEngine.RecordCommitter<ChangeEvent<SourceRecord, SourceRecord>> c = committer;
+        ChangeEvent<SourceRecord, SourceRecord> event = lastEvent;
+        if (!deferCommits || c == null || event == null || closed) {
+            return false;
+        }
+        DebeziumEngine.Offsets offsets = c.buildOffsets();
+        offset.forEach(offsets::set);
+        c.markProcessed(event, offsets);
+        c.markBatchFinished();
+        return true;
     }
 
     private void ended(Event.Ended end) {
@@ -85,24 +122,45 @@ final class CdcEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops Debezium and waits for it (it commits the processed offset and lets go of the slot). The
+     * stop runs on a thread of its own, so that a reading thread interrupted by a cancel does not cut
+     * it short; the wait gives up after {@link #STOP_WAIT}.
+     */
     @Override
     public void close() {
         closed = true;
         queue.clear();
-        try {
-            engine.close();
-        } catch (IOException e) {
-            LOG.warn("stopping Debezium failed", e);
+        Thread stopper = new Thread(() -> {
+            try {
+                engine.close();
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("stopping Debezium failed", e);
+            }
+            thread.shutdown();
+        }, "sluice-debezium-stop");
+        stopper.setDaemon(true);
+        stopper.start();
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+        while (true) {
+            try {
+                long left = deadline - System.nanoTime();
+                stopper.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                if (!stopper.isAlive() && thread.awaitTermination(Math.max(0, deadline - System.nanoTime()),
+                        TimeUnit.NANOSECONDS) || System.nanoTime() >= deadline) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
         }
         queue.clear();
-        thread.shutdown();
-        try {
-            if (!thread.awaitTermination(30, TimeUnit.SECONDS)) {
-                LOG.warn("Debezium did not stop within 30 s");
-                thread.shutdownNow();
-            }
-        } catch (InterruptedException e) {
+        if (!thread.isTerminated()) {
+            LOG.warn("Debezium did not stop within {} s", STOP_WAIT.toSeconds());
             thread.shutdownNow();
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.protocol.MessageCodec;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.apache.kafka.connect.json.JsonConverter;
@@ -31,6 +32,23 @@ final class CdcOffsets {
     static OptionalLong lsn(JsonNode shared) {
         JsonNode lsn = shared.path("offset").path("lsn");
         return lsn.canConvertToLong() ? OptionalLong.of(lsn.asLong()) : OptionalLong.empty();
+    }
+
+    /**
+     * The state's Debezium offset as Debezium made it: integral numbers as {@code Long} (Debezium
+     * casts its LSNs to Long; JSON gives small ones back as Integer).
+     */
+    static Map<String, Object> offset(JsonNode shared) {
+        Map<String, Object> offset = new LinkedHashMap<>();
+        shared.path("offset").properties().forEach(e -> {
+            JsonNode v = e.getValue();
+            offset.put(e.getKey(), v.isIntegralNumber() ? (Object) v.asLong()
+                    : v.isBoolean() ? (Object) v.asBoolean()
+                    : v.isNull() ? null
+                    : v.isNumber() ? (Object) v.asDouble()
+                    : v.asText());
+        });
+        return offset;
     }
 
     /** The offset store entry for this state, keyed as Kafka Connect's offset writer keys it. */

@@ -32,11 +32,19 @@ import org.slf4j.LoggerFactory;
  * read past the WAL position of the sync's start and no event arrived for {@code quiet}; or, with
  * no change at all, after the initial waiting time. Emits GLOBAL states carrying Debezium's offset;
  * none inside the snapshot (an interrupted snapshot starts over).
+ *
+ * <p>A continuous read ({@link CdcSettings#continuous()}) never ends by itself: it follows the log
+ * until cancelled, checkpoints at least every {@link #CONTINUOUS_CHECKPOINT} while changes flow and
+ * as soon as they pause, and releases acknowledged WAL as it goes ({@link SlotRelease}).
  */
 final class CdcRead {
     private static final Logger LOG = LoggerFactory.getLogger(CdcRead.class);
     private static final long POLL_MILLIS = 200;
     private static final long SENT_CHECK_MILLIS = 500;
+    /** A continuous read's longest time between checkpoints while changes flow. */
+    static final Duration CONTINUOUS_CHECKPOINT = Duration.ofMillis(500);
+    /** A continuous read checkpoints once no event arrived for this long. */
+    private static final long CONTINUOUS_IDLE_MILLIS = 100;
 
     private final PostgresConfig pg;
     private final CdcSettings cdc;
@@ -49,7 +57,9 @@ final class CdcRead {
         this.cdc = pg.cdc().orElseThrow();
         this.quiet = quiet;
         this.checkpointRecords = checkpointRecords;
-        this.checkpointTime = checkpointTime;
+        this.checkpointTime = cdc.continuous() && checkpointTime.compareTo(CONTINUOUS_CHECKPOINT) > 0
+                ? CONTINUOUS_CHECKPOINT
+                : checkpointTime;
     }
 
     /** @param streams the catalog's streams read by CDC, by catalog index */
@@ -83,8 +93,14 @@ final class CdcRead {
         }
         long emitted = 0;
         Optional<CdcPasswords.Lease> password = pg.password().map(CdcPasswords::lease);
-        try (CdcEngine engine = new CdcEngine(CdcProperties.of(pg, byTable.keySet(), shared, password))) {
+        SlotRelease release = SlotRelease.of(cdc, out, Math.max(info.confirmedFlushLsn(), restoredLsn.orElse(0)));
+        boolean deferCommits = cdc.continuous() && cdc.commitBehaviour() == CdcSettings.LsnCommit.AFTER_LOADING;
+        long pollMillis = cdc.continuous() ? CONTINUOUS_IDLE_MILLIS : POLL_MILLIS;
+        try (CdcEngine engine = new CdcEngine(CdcProperties.of(pg, byTable.keySet(), shared, password), deferCommits)) {
             engine.start();
+            if (cdc.continuous()) {
+                LOG.info("continuous CDC: following the log of \"{}\" until cancelled", pg.database());
+            }
             long started = System.nanoTime();
             long lastEventAt = started;
             long lastSentCheck = 0;
@@ -94,7 +110,7 @@ final class CdcRead {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new SyncCancelledException();
                 }
-                CdcEngine.Event event = engine.poll(POLL_MILLIS);
+                CdcEngine.Event event = engine.poll(pollMillis);
                 long now = System.nanoTime();
                 if (event instanceof CdcEngine.Event.Ended ended) {
                     throw failure(ended);
@@ -113,6 +129,16 @@ final class CdcRead {
                         last = CdcOffsets.shared(record.sourcePartition(), record.sourceOffset());
                         checkpoints.position(global(last, streams));
                     }
+                    if (cdc.continuous()) {
+                        release.maybeRelease(engine);
+                    }
+                    continue;
+                }
+                if (cdc.continuous()) {
+                    if (checkpoints.hasPending()) {
+                        checkpoints.flush();
+                    }
+                    release.maybeRelease(engine);
                     continue;
                 }
                 if (!caughtUp && now - lastSentCheck > SENT_CHECK_MILLIS * 1_000_000) {

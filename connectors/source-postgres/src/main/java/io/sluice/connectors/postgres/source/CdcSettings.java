@@ -3,6 +3,7 @@ package io.sluice.connectors.postgres.source;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sluice.cdk.cdc.ContinuousMode;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -14,8 +15,11 @@ import java.util.Optional;
  * @param publication an existing publication naming the tables to capture
  * @param initialWaiting how long a sync waits for changes before it ends with none
  * @param commitBehaviour when the slot's confirmed position moves forward
+ * @param continuous whether the read follows the log until cancelled ({@link ContinuousMode}) instead
+ *     of ending once caught up
  */
-record CdcSettings(String replicationSlot, String publication, Duration initialWaiting, LsnCommit commitBehaviour) {
+record CdcSettings(String replicationSlot, String publication, Duration initialWaiting, LsnCommit commitBehaviour,
+        boolean continuous) {
     static final int DEFAULT_WAITING_SECONDS = 300;
 
     CdcSettings {
@@ -58,6 +62,7 @@ record CdcSettings(String replicationSlot, String publication, Duration initialW
                 method.get("replication_slot").asText(),
                 method.get("publication").asText(),
                 Duration.ofSeconds(method.path("initial_waiting_seconds").asInt(DEFAULT_WAITING_SECONDS)),
-                LsnCommit.of(method.path("lsn_commit_behaviour").asText(LsnCommit.AFTER_LOADING.label))));
+                LsnCommit.of(method.path("lsn_commit_behaviour").asText(LsnCommit.AFTER_LOADING.label)),
+                ContinuousMode.requested(config)));
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.cdk.ConfigError;
 import io.sluice.cdk.RowSchema;
 import io.sluice.cdk.ValueType;
+import io.sluice.cdk.cdc.ContinuousMode;
 import io.sluice.protocol.MessageCodec;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -33,11 +34,13 @@ class CdcPiecesTest {
                  "replication_method": {"method": "CDC", "replication_slot": "s", "publication": "p"}}""");
         CdcSettings cdc = PostgresConfig.from(config).cdc().orElseThrow();
 
-        assertThat(cdc).isEqualTo(new CdcSettings("s", "p", Duration.ofSeconds(300), CdcSettings.LsnCommit.AFTER_LOADING));
+        assertThat(cdc).isEqualTo(new CdcSettings("s", "p", Duration.ofSeconds(300), CdcSettings.LsnCommit.AFTER_LOADING, false));
         ((ObjectNode) config.get("replication_method")).put("lsn_commit_behaviour", "While reading Data")
                 .put("initial_waiting_seconds", 60);
         assertThat(PostgresConfig.from(config).cdc().orElseThrow().commitBehaviour())
                 .isEqualTo(CdcSettings.LsnCommit.WHILE_READING);
+        assertThat(PostgresConfig.from(ContinuousMode.request((ObjectNode) config)).cdc().orElseThrow().continuous())
+                .isTrue();
         assertThat(PostgresConfig.from(json("""
                 {"host": "h", "port": 5432, "database": "d", "username": "u", "replication_method": {"method": "Standard"}}""")).cdc())
                 .isEmpty();
@@ -62,6 +65,21 @@ class CdcPiecesTest {
         Map.Entry<ByteBuffer, ByteBuffer> entry = entries.entrySet().iterator().next();
         assertThat(text(entry.getKey())).isEqualTo("[\"sluice-postgres-cdc\",{\"server\":\"sluice\"}]");
         assertThat(text(entry.getValue())).contains("\"lsn\":123456789", "\"txId\":7");
+    }
+
+    @Test
+    void anAcknowledgedOffsetGoesBackToDebeziumWithItsNumbersAsLongs() throws Exception {
+        // As a saved state reads back: small numbers parse as Integer, and Debezium casts its LSNs to Long.
+        JsonNode shared = json("""
+                {"partition": {"server": "sluice"}, "offset": {"lsn_proc": 26553144, "lsn_commit": 26553040,
+                 "lsn": 26553144, "txId": 734, "ts_usec": 1795631201422128, "messageType": "UPDATE"}}""");
+
+        Map<String, Object> offset = CdcOffsets.offset(shared);
+
+        assertThat(offset).containsEntry("lsn_proc", 26553144L).containsEntry("lsn_commit", 26553040L)
+                .containsEntry("txId", 734L).containsEntry("ts_usec", 1795631201422128L)
+                .containsEntry("messageType", "UPDATE");
+        assertThat(offset.get("lsn")).isInstanceOf(Long.class);
     }
 
     @Test

@@ -18,12 +18,12 @@ import java.util.concurrent.TimeUnit;
  * A throwaway PostgreSQL cluster with {@code wal_level = logical}, made by the installed server's
  * own initdb/pg_ctl in a temporary directory on a free port: the machine's main cluster runs with
  * wal_level = replica and is never reconfigured. Runs as the {@code postgres} OS user when the
- * tests run as root (initdb refuses root).
+ * tests run as root (initdb refuses root). Shared with bench/cdc through the test-jar.
  */
-final class LogicalPostgres implements AutoCloseable {
-    static final String DATABASE = "cdc";
+public final class LogicalPostgres implements AutoCloseable {
+    public static final String DATABASE = "cdc";
     /** The postgres user's password (scram over TCP); tests also check it never reaches the logs. */
-    static final String PASSWORD = "pw-must-not-leak-7f3a";
+    public static final String PASSWORD = "pw-must-not-leak-7f3a";
     private static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
 
     private final Path dir;
@@ -34,7 +34,7 @@ final class LogicalPostgres implements AutoCloseable {
         this.port = port;
     }
 
-    static LogicalPostgres start() throws IOException, InterruptedException {
+    public static LogicalPostgres start() throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("sluice-pg-logical");
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -57,15 +57,15 @@ final class LogicalPostgres implements AutoCloseable {
         return server;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE, "postgres", PASSWORD);
     }
 
-    void sql(String... statements) {
+    public void sql(String... statements) {
         sqlIn(DATABASE, statements);
     }
 
@@ -81,7 +81,7 @@ final class LogicalPostgres implements AutoCloseable {
     }
 
     /** A source-postgres CDC config for this cluster. */
-    ObjectNode config(String schema, String slot, String publication) {
+    public ObjectNode config(String schema, String slot, String publication) {
         ObjectNode config = JsonNodeFactory.instance.objectNode();
         config.put("host", "127.0.0.1").put("port", port).put("database", DATABASE)
                 .put("username", "postgres").put("password", PASSWORD);
