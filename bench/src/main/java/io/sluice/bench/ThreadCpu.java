@@ -23,6 +23,7 @@ final class ThreadCpu implements AutoCloseable {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final long processStart = processCpuNanos();
+    private final JvmThreadCpu jvmStart = JvmThreadCpu.snapshot();
     private final Map<Long, Long> start = new ConcurrentHashMap<>();
     private final Map<Long, Long> last = new ConcurrentHashMap<>();
     private final Map<Long, String> names = new ConcurrentHashMap<>();
@@ -62,6 +63,7 @@ final class ThreadCpu implements AutoCloseable {
                 groups.merge(group, nanos / 1e9, Double::sum);
             }
         }
+        JvmThreadCpu.snapshot().since(jvmStart).forEach(groups::put);
         return new Used(process / 1e9, groups);
     }
 
@@ -118,13 +120,13 @@ final class ThreadCpu implements AutoCloseable {
             return processSeconds - serverSeconds();
         }
 
-        /** E.g. "source 2.1, destination 11.0, ..., other (GC, JIT, engine) 3.2". */
+        /** E.g. "source 2.1, destination 11.0, ..., GC 1.0, JIT 2.0, other (engine, ...) 3.2". */
         String breakdown() {
             List<String> parts = groups.entrySet().stream()
                     .map(g -> String.format(Locale.ROOT, "%s %.1f", g.getKey(), g.getValue()))
                     .collect(Collectors.toList());
             double named = groups.values().stream().mapToDouble(Double::doubleValue).sum();
-            parts.add(String.format(Locale.ROOT, "other (GC, JIT, engine) %.1f", processSeconds - named));
+            parts.add(String.format(Locale.ROOT, "other (engine, ...) %.1f", processSeconds - named));
             return String.join(", ", parts);
         }
     }
