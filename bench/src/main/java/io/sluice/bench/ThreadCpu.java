@@ -58,9 +58,13 @@ final class ThreadCpu implements AutoCloseable {
         GROUPS.values().forEach(g -> groups.put(g, 0.0));
         for (Map.Entry<Long, Long> thread : last.entrySet()) {
             String group = group(names.get(thread.getKey()));
+            long nanos = thread.getValue() - start.getOrDefault(thread.getKey(), 0L);
             if (group != null) {
-                long nanos = thread.getValue() - start.getOrDefault(thread.getKey(), 0L);
                 groups.merge(group, nanos / 1e9, Double::sum);
+            } else if (nanos > 300_000_000L) {
+                // a thread outside the groups that used a noticeable share: named, so "other" says what it is
+                groups.merge("'" + names.get(thread.getKey()).replaceAll("[0-9]+$", "") + "'", nanos / 1e9,
+                        Double::sum);
             }
         }
         JvmThreadCpu.snapshot().since(jvmStart).forEach(groups::put);

@@ -64,6 +64,9 @@ final class ParquetFileWriter implements RowFileWriter {
                 // every _airbyte_ab_id is new: a dictionary and min/max statistics only cost time
                 .withDictionaryEncoding(ParquetRows.AB_ID, false)
                 .withStatisticsEnabled(ParquetRows.AB_ID, false)
+                .withValuesWriterFactory(new PlainValuesFactory())
+                // level histograms and unencoded sizes per page: no reader we serve asks for them
+                .withSizeStatisticsEnabled(false)
                 .build();
         this.codecs = new CodecFactory[] {new CodecFactory(HADOOP, properties.getPageSizeThreshold()),
                 new CodecFactory(HADOOP, properties.getPageSizeThreshold())};
