@@ -1,7 +1,9 @@
 package io.sluice.bench;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -77,12 +79,26 @@ final class ThreadCpu implements AutoCloseable {
         sampler.interrupt();
     }
 
+    /**
+     * Every live thread's CPU time; a thread seen for the first time is named and, when its stack
+     * runs S3Proxy code under a generic name (the thread that assembles a completed multipart
+     * upload is a plain {@code Thread-n}), counted as the server's.
+     */
     private void sample(Map<Long, Long> into) {
-        for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            long cpu = THREADS.getThreadCpuTime(thread.threadId());
+        for (long id : THREADS.getAllThreadIds()) {
+            if (!names.containsKey(id)) {
+                ThreadInfo info = THREADS.getThreadInfo(id, 64);
+                if (info == null) {
+                    continue;
+                }
+                boolean server = Arrays.stream(info.getStackTrace())
+                        .anyMatch(frame -> frame.getClassName().startsWith("org.gaul.s3proxy."));
+                names.put(id, server && group(info.getThreadName()) == null ? "S3Proxy " + info.getThreadName()
+                        : info.getThreadName());
+            }
+            long cpu = THREADS.getThreadCpuTime(id);
             if (cpu >= 0) {
-                into.put(thread.threadId(), cpu);
-                names.putIfAbsent(thread.threadId(), thread.getName());
+                into.put(id, cpu);
             }
         }
     }
