@@ -45,7 +45,7 @@ final class ParquetFileWriter implements RowFileWriter {
     private int rowGroupOrdinal;
     private long rowsInGroup;
     private long nextSizeCheck;
-    /** The row group's buffered bytes and rows at the last size check, and bytes a row since: {@link #size()}'s estimate. */
+    /** The row group's buffered bytes and rows at the last size check, and bytes a row: {@link #size()}'s estimate. */
     private long bufferedAtCheck;
     private long rowsAtCheck;
     private long bytesPerRow;
