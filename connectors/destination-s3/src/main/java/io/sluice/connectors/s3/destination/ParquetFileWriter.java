@@ -45,6 +45,10 @@ final class ParquetFileWriter implements RowFileWriter {
     private int rowGroupOrdinal;
     private long rowsInGroup;
     private long nextSizeCheck;
+    /** The row group's buffered bytes and rows at the last size check, and bytes a row: {@link #size()}'s estimate. */
+    private long bufferedAtCheck;
+    private long rowsAtCheck;
+    private long bytesPerRow;
     private ExecutorService writer;
     private Future<?> writing;
     private long writingBytes;
@@ -64,6 +68,12 @@ final class ParquetFileWriter implements RowFileWriter {
                 // every _airbyte_ab_id is new: a dictionary and min/max statistics only cost time
                 .withDictionaryEncoding(ParquetRows.AB_ID, false)
                 .withStatisticsEnabled(ParquetRows.AB_ID, false)
+                .withValuesWriterFactory(new PlainValuesFactory())
+                // level histograms and unencoded sizes per page: no reader we serve asks for them
+                .withSizeStatisticsEnabled(false)
+                // parquet-mr looks at every column's page size at least every this many rows: each look
+                // costs microseconds; a page may exceed page_size_kb by that many rows' worth
+                .withMinRowCountForPageSizeCheck(Math.clamp(format.pageSizeBytes() / 1024, 1, 1000))
                 .build();
         this.codecs = new CodecFactory[] {new CodecFactory(HADOOP, properties.getPageSizeThreshold()),
                 new CodecFactory(HADOOP, properties.getPageSizeThreshold())};
@@ -90,9 +100,14 @@ final class ParquetFileWriter implements RowFileWriter {
         }
     }
 
+    /**
+     * Bytes written plus the row group's buffered bytes as the last size check measured them and
+     * extrapolated since: asking every column writer for its size costs microseconds, and the
+     * caller asks every few hundred rows.
+     */
     @Override
     public long size() {
-        return writtenBytes + writingBytes + columns.getBufferedSize();
+        return writtenBytes + writingBytes + bufferedAtCheck + (rowsInGroup - rowsAtCheck) * bytesPerRow;
     }
 
     @Override
@@ -125,6 +140,9 @@ final class ParquetFileWriter implements RowFileWriter {
     private void checkRowGroupSize() throws IOException {
         long buffered = columns.getBufferedSize();
         long perRow = Math.max(1, buffered / rowsInGroup);
+        bufferedAtCheck = buffered;
+        rowsAtCheck = rowsInGroup;
+        bytesPerRow = perRow;
         if (buffered + 2 * perRow >= rowGroupBytes) {
             handOverRowGroup(buffered);
             startRowGroup();
@@ -144,6 +162,8 @@ final class ParquetFileWriter implements RowFileWriter {
         rows.writeTo(columns);
         rowsInGroup = 0;
         nextSizeCheck = MIN_ROWS_BETWEEN_SIZE_CHECKS;
+        bufferedAtCheck = 0;
+        rowsAtCheck = 0;
     }
 
     /** Starts writing the full row group on the writer thread, once the previous one is written. */

@@ -50,7 +50,8 @@ final class S3Storage implements AutoCloseable {
                         .connectionTimeout(Duration.ofSeconds(10))
                         .socketTimeout(Duration.ofMinutes(2)))
                 .region(Region.of(config.region()))
-                .credentialsProvider(credentials(config));
+                .credentialsProvider(credentials(config))
+                .putAuthScheme(UnsignedPayloadSigner.scheme());
         config.endpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint)
                 .forcePathStyle(true)
                 // S3-compatible servers differ in which of the newer default checksums they accept
