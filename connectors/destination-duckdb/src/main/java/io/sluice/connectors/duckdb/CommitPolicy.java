@@ -17,17 +17,13 @@ record CommitPolicy(long rows, Duration interval) {
     static final CommitPolicy EVERY_CHECKPOINT = new CommitPolicy(0, Duration.ZERO);
 
     /**
-     * In a continuous sync, the longest wait between commits: the source checkpoints about every
-     * 500 ms while changes flow, so each of its states commits on arrival, and a backlog of states
-     * (the destination fell behind) commits at most four times a second.
+     * This policy, or for a continuous sync ({@link ContinuousMode}) {@link #EVERY_CHECKPOINT}. The
+     * source checkpoints about every 500 ms while changes flow and once more when they pause, then
+     * only on its heartbeat: a state held back for a later checkpoint could wait that long (or for
+     * ever, from a source that has nothing more to say), so each one commits on arrival.
      */
-    static final Duration CONTINUOUS_INTERVAL = Duration.ofMillis(250);
-
-    /** This policy, or for a continuous sync ({@link ContinuousMode}) one that commits within {@link #CONTINUOUS_INTERVAL}. */
     CommitPolicy forConfig(JsonNode config) {
-        return ContinuousMode.requested(config) && interval.compareTo(CONTINUOUS_INTERVAL) > 0
-                ? new CommitPolicy(rows, CONTINUOUS_INTERVAL)
-                : this;
+        return ContinuousMode.requested(config) ? EVERY_CHECKPOINT : this;
     }
 
     boolean commitNow(long rowsSinceCommit, long nanosSinceCommit) {
