@@ -74,7 +74,7 @@ class SeveralNodesIT {
                 "SLUICE_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/" + database,
                 "SLUICE_SECRET_KEY", Base64.getEncoder().encodeToString(new byte[32]),
                 "SLUICE_HEARTBEAT_SECONDS", "1",
-                "SLUICE_MISSED_HEARTBEATS", "3",
+                "SLUICE_MISSED_HEARTBEATS", "4",
                 "SLUICE_JOB_POLL_MILLIS", "300",
                 "SLUICE_SYNC_MAX_ATTEMPTS", "3",
                 "SLUICE_RETRY_BACKOFF_SECONDS", "1");
@@ -102,7 +102,7 @@ class SeveralNodesIT {
             NodeProcess survivor = victim == workerA ? workerB : workerA;
             victim.kill();
 
-            JsonNode done = awaitJob(jobId, Set.of("succeeded", "failed", "cancelled"), Duration.ofMinutes(4));
+            JsonNode done = awaitJob(jobId, Set.of("succeeded", "failed", "cancelled"), Duration.ofMinutes(6));
             assertThat(done.path("job").path("status").asText()).as(done.toString()).isEqualTo("succeeded");
             JsonNode attempts = done.path("attempts");
             assertThat(attempts.size()).isEqualTo(2);
@@ -138,7 +138,7 @@ class SeveralNodesIT {
 
     /** Waits until the job's first attempt runs and the store holds a state it acknowledged; its node. */
     private String awaitAcknowledgedState(long jobId, String connectionId) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (count("select count(*) from connection_state where connection_id = '" + connectionId + "'") == 0) {
             JsonNode job = api("jobs/get", "{\"id\": " + jobId + "}");
             assertThat(job.path("job").path("status").asText()).as(job.toString()).isIn("pending", "running");

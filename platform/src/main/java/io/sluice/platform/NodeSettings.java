@@ -17,7 +17,7 @@ import java.util.Map;
  * @param heartbeat how often a worker tells the store that its jobs are alive
  *     ({@code SLUICE_HEARTBEAT_SECONDS}, default 10)
  * @param missedHeartbeats heartbeats missed after which another worker takes the job over
- *     ({@code SLUICE_MISSED_HEARTBEATS}, default 6)
+ *     ({@code SLUICE_MISSED_HEARTBEATS}, default 6, at least 4 as db-scheduler asks)
  * @param jobPoll how often a worker looks for jobs to take ({@code SLUICE_JOB_POLL_MILLIS}, default 1000)
  * @param healthPort a worker's {@code GET /health} and {@code GET /metrics} port; -1 for none
  *     ({@code SLUICE_WORKER_HEALTH_PORT}, 0 picks a free one)
@@ -56,8 +56,8 @@ public record NodeSettings(Role role, String name, Duration heartbeat, int misse
         if (heartbeat.isNegative() || heartbeat.isZero()) {
             throw new IllegalArgumentException("SLUICE_HEARTBEAT_SECONDS must be > 0");
         }
-        if (missedHeartbeats < 1) {
-            throw new IllegalArgumentException("SLUICE_MISSED_HEARTBEATS must be >= 1");
+        if (missedHeartbeats < 4) {
+            throw new IllegalArgumentException("SLUICE_MISSED_HEARTBEATS must be >= 4");
         }
         if (jobPoll.isNegative() || jobPoll.isZero()) {
             throw new IllegalArgumentException("SLUICE_JOB_POLL_MILLIS must be > 0");
@@ -76,10 +76,10 @@ public record NodeSettings(Role role, String name, Duration heartbeat, int misse
     public static NodeSettings fromEnvironment(Map<String, String> env) {
         String name = env.getOrDefault("SLUICE_NODE_NAME", "");
         return new NodeSettings(Role.ALL, name.isBlank() ? defaultName() : name.strip(),
-                Duration.ofSeconds(number(env, "SLUICE_HEARTBEAT_SECONDS", 10)),
-                number(env, "SLUICE_MISSED_HEARTBEATS", 6),
-                Duration.ofMillis(number(env, "SLUICE_JOB_POLL_MILLIS", 1000)),
-                number(env, "SLUICE_WORKER_HEALTH_PORT", -1));
+                Duration.ofSeconds(JobSettings.number(env, "SLUICE_HEARTBEAT_SECONDS", 10)),
+                JobSettings.number(env, "SLUICE_MISSED_HEARTBEATS", 6),
+                Duration.ofMillis(JobSettings.number(env, "SLUICE_JOB_POLL_MILLIS", 1000)),
+                JobSettings.number(env, "SLUICE_WORKER_HEALTH_PORT", -1));
     }
 
     public NodeSettings withRole(Role other) {
@@ -103,17 +103,5 @@ public record NodeSettings(Role role, String name, Duration heartbeat, int misse
             host = "localhost";
         }
         return host + "-" + ProcessHandle.current().pid();
-    }
-
-    private static int number(Map<String, String> env, String name, int fallback) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, not \"" + value + "\"");
-        }
     }
 }

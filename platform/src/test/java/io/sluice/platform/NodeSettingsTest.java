@@ -43,5 +43,7 @@ class NodeSettingsTest {
                 .hasMessageContaining("SLUICE_HEARTBEAT_SECONDS");
         assertThatThrownBy(() -> NodeSettings.fromEnvironment(Map.of("SLUICE_MISSED_HEARTBEATS", "x")))
                 .hasMessageContaining("SLUICE_MISSED_HEARTBEATS");
+        assertThatThrownBy(() -> NodeSettings.fromEnvironment(Map.of("SLUICE_MISSED_HEARTBEATS", "3")))
+                .hasMessageContaining("SLUICE_MISSED_HEARTBEATS must be >= 4");
     }
 }

@@ -81,7 +81,7 @@ class NodesIT {
                     .isInstanceOf(JdbiException.class);
             assertThat(jobs.activeJob(connectionId)).contains(jobId);
 
-            awaitStatus(api, jobId, Set.of("running"));
+            api.awaitJob(jobId, Set.of("running"), Duration.ofSeconds(60));
             awaitRecords(api, jobId, 1);
             Instant asked = Instant.now();
             JsonNode cancelled = api.ok("/api/v1/jobs/cancel", "{\"id\": " + jobId + "}");
@@ -105,7 +105,7 @@ class NodesIT {
                     Clock.systemUTC())) {
                 jobId = api.ok("/api/v1/connections/sync", "{\"connectionId\": \"" + connectionId + "\"}")
                         .path("job").path("id").asLong();
-                awaitStatus(api, jobId, Set.of("running"));
+                api.awaitJob(jobId, Set.of("running"), Duration.ofSeconds(60));
                 awaitRecords(api, jobId, 1);
             }
             JsonNode left = api.ok("/api/v1/jobs/get", "{\"id\": " + jobId + "}");
@@ -130,7 +130,7 @@ class NodesIT {
     }
 
     private NodeSettings node(NodeSettings.Role role, String name) {
-        return new NodeSettings(role, name, Duration.ofSeconds(1), 3, Duration.ofMillis(200), -1);
+        return new NodeSettings(role, name, Duration.ofSeconds(1), 4, Duration.ofMillis(200), -1);
     }
 
     private String bigFakerConnection(ApiClient api) {
@@ -148,17 +148,6 @@ class NodesIT {
                 {"sourceId": "%s", "destinationId": "%s", "syncCatalog": {"streams": [{"stream": {"name": "users"},
                   "config": {"syncMode": "full_refresh", "destinationSyncMode": "append", "selected": true}}]}}"""
                 .formatted(sourceId, destinationId)).path("connectionId").asText();
-    }
-
-    private static JsonNode awaitStatus(ApiClient api, long jobId, Set<String> statuses) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        JsonNode job = api.ok("/api/v1/jobs/get", "{\"id\": " + jobId + "}");
-        while (!statuses.contains(job.path("job").path("status").asText())) {
-            assertThat(Instant.now()).as(job.toString()).isBefore(deadline);
-            ApiIT.sleep(100);
-            job = api.ok("/api/v1/jobs/get", "{\"id\": " + jobId + "}");
-        }
-        return job;
     }
 
     private static void awaitRecords(ApiClient api, long jobId, long records) {
