@@ -32,7 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Three {@code sluice up} processes on one PostgreSQL metadata store: a server and two workers.
  * The worker running a sync is killed (kill -9) half-way; the other worker takes the job over as a
  * new attempt that resumes from the acknowledged state, and the destination ends with every row
- * exactly once. A cancel sent to the server then stops a sync on the remaining worker.
+ * exactly once. A cancel sent to the server then stops a sync on the remaining worker. And a
+ * single {@code all} node on the embedded store, killed the same way, resumes its job when it
+ * starts again.
  */
 class SeveralNodesIT {
     private static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
@@ -134,6 +136,48 @@ class SeveralNodesIT {
                     .path("failureType").asText()).isEqualTo("manual_cancellation");
             assertThat(scalar("select node from attempt where job_id = " + copyJob)).isEqualTo(survivor.name());
         }
+    }
+
+    @Test
+    void anAllNodeKilledMidSyncResumesItsJobWhenItStartsAgainOnTheEmbeddedStore() throws Exception {
+        Map<String, String> env = Map.of("SLUICE_SECRET_KEY", Base64.getEncoder().encodeToString(new byte[32]));
+        String[] args = {"--api-port", "0", "--ui-port", "0", "--data-dir", dir.resolve("data").toString()};
+        long jobId;
+        String connectionId;
+        try (NodeProcess first = NodeProcess.start("all-1", dir, env, args)) {
+            apiPort = Integer.parseInt(first.await(API, Duration.ofSeconds(90)));
+            connectionId = connection("dst", "incremental", "append_dedup");
+            jobId = api("connections/sync", "{\"connectionId\": \"" + connectionId + "\"}").path("job").path("id")
+                    .asLong();
+            awaitStoredState(jobId, connectionId);
+            first.kill();
+        }
+        try (NodeProcess again = NodeProcess.start("all-2", dir, env, args)) {
+            apiPort = Integer.parseInt(again.await(API, Duration.ofSeconds(90)));
+            JsonNode done = awaitJob(jobId, Set.of("succeeded", "failed", "cancelled"), Duration.ofMinutes(6));
+            assertThat(done.path("job").path("status").asText()).as(done.toString()).isEqualTo("succeeded");
+            assertThat(done.path("attempts").size()).isEqualTo(2);
+            assertThat(done.path("attempts").get(0).path("attempt").path("failureSummary").toString())
+                    .contains("worker all-1 stopped responding");
+            assertThat(done.path("attempts").get(1).path("attempt").path("totalStats").path("recordsEmitted").asLong())
+                    .isPositive().isLessThan(ROWS);
+            assertThat(count("select count(*) from dst.orders")).isEqualTo(ROWS);
+            assertThat(count("select count(distinct id) from dst.orders")).isEqualTo(ROWS);
+        }
+    }
+
+    /** Waits until a state of the running job is in the H2 store, read through {@code state/get}. */
+    private void awaitStoredState(long jobId, String connectionId) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (api("state/get", "{\"connectionId\": \"" + connectionId + "\"}").path("stateType").asText("not_set")
+                .equals("not_set")) {
+            JsonNode job = api("jobs/get", "{\"id\": " + jobId + "}");
+            assertThat(job.path("job").path("status").asText()).as(job.toString()).isIn("pending", "running");
+            assertThat(Instant.now()).as("no state was acknowledged in time").isBefore(deadline);
+            NodeProcess.sleep(50);
+        }
+        assertThat(api("jobs/get", "{\"id\": " + jobId + "}").path("job").path("status").asText())
+                .as("the sync ended before the kill").isEqualTo("running");
     }
 
     /** Waits until the job's first attempt runs and the store holds a state it acknowledged; its node. */
