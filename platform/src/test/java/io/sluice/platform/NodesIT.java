@@ -129,6 +129,45 @@ class NodesIT {
         }
     }
 
+    @Test
+    void aWorkerWhoseAttemptWasTakenOverStopsItsSyncAndLeavesTheJobAlone() throws Exception {
+        try (SluiceServer server = SluiceServer.start(settings, node(NodeSettings.Role.SERVER, "srv"), Clock.systemUTC());
+                SluiceServer worker = SluiceServer.start(settings, node(NodeSettings.Role.WORKER, "w1"),
+                        Clock.systemUTC())) {
+            ApiClient api = new ApiClient(server.apiPort());
+            String connectionId = bigFakerConnection(api);
+            long jobId = api.ok("/api/v1/connections/sync", "{\"connectionId\": \"" + connectionId + "\"}")
+                    .path("job").path("id").asLong();
+            api.awaitJob(jobId, Set.of("running"), Duration.ofSeconds(60));
+            awaitRecords(api, jobId, 1);
+            JobDao jobs = server.database().dao(JobDao.class);
+            long attemptId = jobs.attempts(jobId).get(0).id();
+            // what another worker does when it takes a job over whose heartbeats stopped
+            jobs.finishAttempt(attemptId, "failed", null, "{\"failures\": [{\"externalMessage\": \"taken over\"}]}",
+                    Instant.now());
+
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+            JsonNode job = api.ok("/api/v1/jobs/get", "{\"id\": " + jobId + "}");
+            while (!job.path("attempts").get(0).path("logs").toString().contains("another worker took this attempt")) {
+                assertThat(Instant.now()).as(job.toString()).isBefore(deadline);
+                ApiIT.sleep(100);
+                job = api.ok("/api/v1/jobs/get", "{\"id\": " + jobId + "}");
+            }
+            assertThat(job.path("job").path("status").asText()).isEqualTo("running");
+            assertThat(job.path("attempts").get(0).path("attempt").path("failureSummary").toString())
+                    .contains("taken over");
+            // no heartbeat keeps the execution now: it is revived and run as the next attempt
+            job = api.ok("/api/v1/jobs/get", "{\"id\": " + jobId + "}");
+            while (job.path("attempts").size() < 2) {
+                assertThat(Instant.now()).as(job.toString()).isBefore(deadline);
+                ApiIT.sleep(100);
+                job = api.ok("/api/v1/jobs/get", "{\"id\": " + jobId + "}");
+            }
+            assertThat(api.ok("/api/v1/jobs/cancel", "{\"id\": " + jobId + "}").path("job").path("status").asText())
+                    .isEqualTo("cancelled");
+        }
+    }
+
     private NodeSettings node(NodeSettings.Role role, String name) {
         return new NodeSettings(role, name, Duration.ofSeconds(1), 4, Duration.ofMillis(200), -1);
     }

@@ -61,8 +61,11 @@ public final class JobRunner implements AutoCloseable {
         void jobEnded(long jobId, UUID connectionId, String status, Optional<String> failureMessage);
     }
 
-    /** How a run ended: the job has its final status, or this node stopped and another one goes on. */
-    public enum Outcome { ENDED, HANDED_OVER }
+    /**
+     * How a run ended: the job has its final status; this node stopped and another one goes on; or
+     * another node took the job over while this one still ran it (it missed its heartbeats).
+     */
+    public enum Outcome { ENDED, HANDED_OVER, LOST }
 
     public JobRunner(JobDao jobs, StateDao states, PreparedSync.Planner planner, Path logDir, JobSettings settings,
             String node, JobEndListener listener, SyncMetrics metrics) {
@@ -104,7 +107,14 @@ public final class JobRunner implements AutoCloseable {
                     ended(jobId, connectionId);
                     return Outcome.ENDED;
                 }
+                if (jobs.attempts(jobId).size() >= number) {
+                    LOG.warn("job {} was taken over by another worker", jobId);
+                    return Outcome.LOST;
+                }
                 if (!runAttempt(jobId, number, connectionId, reset)) {
+                    if (cancels.lost(jobId)) {
+                        return Outcome.LOST;
+                    }
                     ended(jobId, connectionId);
                     return Outcome.ENDED;
                 }
@@ -177,15 +187,21 @@ public final class JobRunner implements AutoCloseable {
         try (AttemptLog log = AttemptLog.open(file)) {
             appender.attach(jobId, log);
             log.info("attempt " + number + " on worker " + node);
+            cancels.attemptStarted(jobId, attemptId);
             if (reset) {
                 SyncResult result = resets.run(connectionId, log, recorder.listener(attemptId, log),
                         handle -> started(jobId, handle));
-                recorder.finish(jobId, attemptId, log, result, handsOver(jobId));
+                if (!takenOver(jobId, log)) {
+                    recorder.finish(jobId, attemptId, log, result, handsOver(jobId));
+                }
                 return handsOver(jobId);
             }
             metrics.attemptStarted(connectionId);
             SyncResult result = attempt(jobId, attemptId, connectionId, log);
             metrics.attemptEnded(connectionId, result);
+            if (takenOver(jobId, log)) {
+                return false;
+            }
             if (handsOver(jobId)) {
                 result = stopped(result);
             }
@@ -198,6 +214,15 @@ public final class JobRunner implements AutoCloseable {
             appender.detach(jobId);
             running.remove(jobId);
         }
+    }
+
+    /** True when another worker took the attempt over while it ran here: its end is not this worker's to record. */
+    private boolean takenOver(long jobId, AttemptLog log) {
+        if (!cancels.attemptEnded(jobId)) {
+            return false;
+        }
+        log.info("another worker took this attempt over; worker " + node + " stopped its sync");
+        return true;
     }
 
     private boolean retries(long jobId, int number, SyncResult result) {

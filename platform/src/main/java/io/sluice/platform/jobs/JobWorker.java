@@ -39,10 +39,10 @@ public final class JobWorker implements AutoCloseable {
         CustomTask<String> task = task((instance, context) -> {
             JobRunner.Outcome outcome = runner.run(Long.parseLong(instance.getId()), UUID.fromString(instance.getData()));
             return (complete, operations) -> {
-                if (outcome == JobRunner.Outcome.HANDED_OVER) {
-                    operations.reschedule(complete, Instant.now());
-                } else {
-                    operations.remove();
+                switch (outcome) {
+                    case HANDED_OVER -> operations.reschedule(complete, Instant.now());
+                    case ENDED -> operations.remove();
+                    case LOST -> LOG.info("job {} goes on on another worker", instance.getId());
                 }
             };
         });

@@ -100,6 +100,9 @@ public interface JobDao {
     @SqlUpdate("update job set cancel_requested = true where id = :id")
     int requestCancel(@Bind("id") long id);
 
+    @SqlQuery("select status from attempt where id = :id")
+    Optional<String> attemptStatus(@Bind("id") long attemptId);
+
     @SqlQuery("select cancel_requested from job where id = :id")
     boolean cancelRequested(@Bind("id") long id);
 
