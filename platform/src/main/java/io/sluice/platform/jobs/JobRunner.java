@@ -8,7 +8,6 @@ import io.sluice.engine.SyncRequest;
 import io.sluice.engine.SyncResult;
 import io.sluice.platform.JobSettings;
 import io.sluice.platform.metrics.SyncMetrics;
-import io.sluice.platform.store.AttemptRow;
 import io.sluice.platform.store.JobDao;
 import io.sluice.platform.store.JobRow;
 import io.sluice.platform.store.StateDao;
@@ -49,6 +48,7 @@ public final class JobRunner implements AutoCloseable {
     private final SyncMetrics metrics;
     private final AttemptRecorder recorder;
     private final CancelWatch cancels;
+    private final JobTakeover takeover;
     private final SyncEngine engine = new SyncEngine();
     private final ResetAttempt resets;
     private final AttemptLogAppender appender = new AttemptLogAppender();
@@ -79,6 +79,7 @@ public final class JobRunner implements AutoCloseable {
         this.recorder = new AttemptRecorder(jobs, logDir);
         this.resets = new ResetAttempt(planner, states, engine);
         this.cancels = new CancelWatch(jobs, running);
+        this.takeover = new JobTakeover(jobs, node);
         appender.install();
     }
 
@@ -95,13 +96,13 @@ public final class JobRunner implements AutoCloseable {
         MDC.put("connection", connectionId.toString());
         cancels.watch(jobId);
         try {
-            int first = begin(job.get());
+            int first = takeover.nextAttempt(job.get());
             if (first == 0) {
                 return Outcome.ENDED;
             }
             boolean reset = job.get().configType().equals("reset_connection");
             for (int number = first; ; number++) {
-                if (cancels.requested(jobId) || number > settings.maxAttempts() || reset && number > 1) {
+                if (cancels.requested(jobId) || number > settings.maxAttempts()) {
                     jobs.end(jobId, cancels.requested(jobId) ? "cancelled" : "failed", Instant.now());
                     LOG.info("job {} ended after {} attempts", jobId, number - 1);
                     ended(jobId, connectionId);
@@ -135,39 +136,6 @@ public final class JobRunner implements AutoCloseable {
         } finally {
             cancels.unwatch(jobId);
             MDC.clear();
-        }
-    }
-
-    /**
-     * Marks the job running and says which attempt comes next; 0 when it was cancelled before it
-     * started. A job already running or incomplete was left by a node that stopped: its running
-     * attempt failed with that node.
-     */
-    private int begin(JobRow job) {
-        Instant now = Instant.now();
-        if (job.status().equals("pending")) {
-            return jobs.markRunning(job.id(), now) == 1 ? 1 : 0;
-        }
-        java.util.List<AttemptRow> attempts = jobs.attempts(job.id());
-        for (AttemptRow a : attempts) {
-            if (a.status().equals("running")) {
-                String who = jobs.attemptNode(a.id()).orElse("?");
-                String message = "worker " + who + " stopped responding; worker " + node + " took the job over";
-                note(Path.of(a.logPath()), message);
-                jobs.finishAttempt(a.id(), "failed", a.stats(), AttemptStats.failure(new SyncResult.Failure(
-                        FailureKind.SYSTEM, SyncResult.Origin.ENGINE, message, ""), false, false), now);
-                LOG.warn("job {}: {}", job.id(), message);
-            }
-        }
-        jobs.setStatus(job.id(), "running", now);
-        return attempts.size() + 1;
-    }
-
-    private static void note(Path logFile, String message) {
-        try (AttemptLog log = AttemptLog.open(logFile)) {
-            log.write(Instant.now(), "ERROR", message);
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("cannot write to the attempt log {}: {}", logFile, e.getMessage());
         }
     }
 
