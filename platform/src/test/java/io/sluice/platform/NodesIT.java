@@ -58,9 +58,8 @@ class NodesIT {
 
     @Test
     void aCancelSentToTheServerStopsTheSyncOnTheWorkerAndOneJobPerConnection() throws Exception {
-        try (SluiceServer server = SluiceServer.start(settings, node(NodeSettings.Role.SERVER, "srv"), Clock.systemUTC());
-                SluiceServer worker = SluiceServer.start(settings, node(NodeSettings.Role.WORKER, "w1"),
-                        Clock.systemUTC())) {
+        try (SluiceServer server = start(NodeSettings.Role.SERVER, "srv");
+                SluiceServer worker = start(NodeSettings.Role.WORKER, "w1")) {
             ApiClient api = new ApiClient(server.apiPort());
             String connectionId = bigFakerConnection(api);
             ExecutorService callers = Executors.newFixedThreadPool(8);
@@ -96,13 +95,11 @@ class NodesIT {
 
     @Test
     void aWorkerThatStopsHandsItsJobToTheNextWorker() throws Exception {
-        try (SluiceServer server = SluiceServer.start(settings, node(NodeSettings.Role.SERVER, "srv"),
-                Clock.systemUTC())) {
+        try (SluiceServer server = start(NodeSettings.Role.SERVER, "srv")) {
             ApiClient api = new ApiClient(server.apiPort());
             String connectionId = bigFakerConnection(api);
             long jobId;
-            try (SluiceServer first = SluiceServer.start(settings, node(NodeSettings.Role.WORKER, "w1"),
-                    Clock.systemUTC())) {
+            try (SluiceServer first = start(NodeSettings.Role.WORKER, "w1")) {
                 jobId = api.ok("/api/v1/connections/sync", "{\"connectionId\": \"" + connectionId + "\"}")
                         .path("job").path("id").asLong();
                 api.awaitJob(jobId, Set.of("running"), Duration.ofSeconds(60));
@@ -112,8 +109,7 @@ class NodesIT {
             assertThat(left.path("job").path("status").asText()).isEqualTo("incomplete");
             assertThat(left.path("attempts").get(0).path("attempt").path("failureSummary").toString())
                     .contains("worker w1 stopped");
-            try (SluiceServer second = SluiceServer.start(settings, node(NodeSettings.Role.WORKER, "w2"),
-                    Clock.systemUTC())) {
+            try (SluiceServer second = start(NodeSettings.Role.WORKER, "w2")) {
                 Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
                 JsonNode job = left;
                 while (job.path("attempts").size() < 2) {
@@ -131,9 +127,8 @@ class NodesIT {
 
     @Test
     void aWorkerWhoseAttemptWasTakenOverStopsItsSyncAndLeavesTheJobAlone() throws Exception {
-        try (SluiceServer server = SluiceServer.start(settings, node(NodeSettings.Role.SERVER, "srv"), Clock.systemUTC());
-                SluiceServer worker = SluiceServer.start(settings, node(NodeSettings.Role.WORKER, "w1"),
-                        Clock.systemUTC())) {
+        try (SluiceServer server = start(NodeSettings.Role.SERVER, "srv");
+                SluiceServer worker = start(NodeSettings.Role.WORKER, "w1")) {
             ApiClient api = new ApiClient(server.apiPort());
             String connectionId = bigFakerConnection(api);
             long jobId = api.ok("/api/v1/connections/sync", "{\"connectionId\": \"" + connectionId + "\"}")
@@ -166,6 +161,10 @@ class NodesIT {
             assertThat(api.ok("/api/v1/jobs/cancel", "{\"id\": " + jobId + "}").path("job").path("status").asText())
                     .isEqualTo("cancelled");
         }
+    }
+
+    private SluiceServer start(NodeSettings.Role role, String name) {
+        return SluiceServer.start(settings, node(role, name), Clock.systemUTC());
     }
 
     private NodeSettings node(NodeSettings.Role role, String name) {
