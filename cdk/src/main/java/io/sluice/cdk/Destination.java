@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.protocol.ConfiguredCatalog;
 import io.sluice.protocol.ConnectionStatus;
 import io.sluice.protocol.ConnectorSpecification;
+import java.util.Optional;
 
 /**
  * A destination connector. Built-in destinations are found through {@link java.util.ServiceLoader}
@@ -32,4 +33,30 @@ public interface Destination {
      * stays as of the last acknowledged state.
      */
     void write(JsonNode config, ConfiguredCatalog catalog, RecordInput input, StateAcknowledger acknowledger);
+
+    /**
+     * A connection for SQL run after a sync (a connection's SQL steps), on the database this
+     * destination writes to with {@code config}; empty when the destination cannot run SQL (the
+     * default). Called by the platform's worker thread after {@link #write} has returned, never
+     * during it; the connection is opened by this call, and the caller closes the runner when its
+     * statements are done.
+     *
+     * @throws ConnectorException CONFIG for a config it cannot read, TRANSIENT when the database
+     *     cannot be reached
+     */
+    default Optional<SqlRunner> sqlRunner(JsonNode config) {
+        return Optional.empty();
+    }
+
+    /**
+     * How dbt reaches the database this destination writes to with {@code config}: the adapter and
+     * fields of a {@code profiles.yml} output (secrets as {@link io.sluice.cdk.Secret}s), and the
+     * schema of the raw tables; empty when no dbt adapter fits (the default). Called by the
+     * platform's worker thread after a sync, before it writes a private profiles file; opens nothing.
+     *
+     * @throws ConnectorException CONFIG for a config it cannot read
+     */
+    default Optional<DbtProfile> dbtProfile(JsonNode config) {
+        return Optional.empty();
+    }
 }

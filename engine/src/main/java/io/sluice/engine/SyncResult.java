@@ -47,7 +47,9 @@ public record SyncResult(
     public enum Origin {
         SOURCE,
         DESTINATION,
-        ENGINE
+        ENGINE,
+        /** A step the platform runs after a successful sync (a connection's SQL steps or dbt). */
+        OPERATION
     }
 
     /** A classified failure: the kind decides retries, the message is for people. */

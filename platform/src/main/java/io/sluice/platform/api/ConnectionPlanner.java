@@ -1,15 +1,20 @@
 package io.sluice.platform.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.cdk.ConnectorException;
 import io.sluice.engine.NamespaceDefinition;
 import io.sluice.engine.NamespaceMapping;
 import io.sluice.platform.connectors.ConnectorDefinitions;
 import io.sluice.platform.jobs.PreparedSync;
+import io.sluice.platform.operations.ConnectionOperation;
 import io.sluice.platform.store.ActorDao;
 import io.sluice.platform.store.ActorRow;
 import io.sluice.platform.store.ConnectionDao;
 import io.sluice.platform.store.ConnectionRow;
+import io.sluice.platform.store.OperationDao;
 import io.sluice.protocol.ConfiguredCatalog;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** Turns a stored connection into a runnable sync: connectors by definition, decrypted configs, catalog, namespaces. */
@@ -19,9 +24,11 @@ final class ConnectionPlanner implements PreparedSync.Planner {
     private final ActorApi sources;
     private final ActorApi destinations;
     private final ConnectorDefinitions definitions;
+    private final OperationDao operations;
 
     ConnectionPlanner(ConnectionDao connections, ActorDao actors, ActorApi sources, ActorApi destinations,
-            ConnectorDefinitions definitions) {
+            ConnectorDefinitions definitions, OperationDao operations) {
+        this.operations = operations;
         this.connections = connections;
         this.actors = actors;
         this.sources = sources;
@@ -49,6 +56,16 @@ final class ConnectionPlanner implements PreparedSync.Planner {
         return new PreparedSync(
                 definitions.source(sources.definition(source)), sources.config(source),
                 definitions.destination(destinations.definition(destination)), destinations.config(destination),
-                catalog, mapping);
+                catalog, mapping, operations(connection));
+    }
+
+    /** The connection's operations in {@code operationIds} order; deleted ones are skipped. */
+    private List<ConnectionOperation> operations(ConnectionRow connection) {
+        List<ConnectionOperation> list = new ArrayList<>();
+        for (JsonNode id : ApiJson.read(connection.operationIds())) {
+            operations.find(UUID.fromString(id.asText())).ifPresent(row ->
+                    list.add(new ConnectionOperation(row.name(), ApiJson.read(row.configuration()))));
+        }
+        return list;
     }
 }

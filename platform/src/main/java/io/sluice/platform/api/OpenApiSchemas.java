@@ -64,6 +64,7 @@ final class OpenApiSchemas {
         SCHEMAS.put("JobReadList", "jobs*:array<JobWithAttemptsRead>,totalJobCount*:integer");
         SCHEMAS.put("OperationRead", "workspaceId*:uuid,operationId*:uuid,name*:string,operatorConfiguration*:object");
         SCHEMAS.put("OperationReadList", "operations*:array<OperationRead>");
+        SCHEMAS.put("CheckOperationRead", "status*:string,message:string,validationErrors:array");
         SCHEMAS.put("ApiTokenRead", "tokenId*:uuid,name*:string,token*:string");
         SCHEMAS.put("ErrorRead", "message*:string,exceptionClassName:string,validationErrors:array,id:string,"
                 + "errorId:string");

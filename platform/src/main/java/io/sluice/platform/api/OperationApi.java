@@ -4,23 +4,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import io.sluice.cdk.ConfigError;
+import io.sluice.platform.operations.OperatorConfiguration;
 import io.sluice.platform.store.ConnectionDao;
 import io.sluice.platform.store.ConnectionRow;
 import io.sluice.platform.store.OperationDao;
 import io.sluice.platform.store.OperationRow;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * {@code /api/v1/operations/*}: what runs after a sync, in Airbyte's {@code operatorConfiguration}
- * shape ({@code {operatorType: normalization, normalization: {option: basic}}}). Stored and linked
- * to connections through {@code operationIds}; Sluice's SQL destinations normalize through their
- * own {@code normalization} setting, so a stored operation does not change a sync yet.
+ * shape ({@code {operatorType: dbt, dbt: {...}}}) plus Sluice's {@code sql}, checked field by field
+ * ({@link OperatorConfiguration}). Linked to connections through {@code operationIds}; the worker
+ * runs them after each successful sync ({@link io.sluice.platform.operations.PostSyncOperations}).
  */
 public final class OperationApi {
-    static final List<String> OPERATOR_TYPES = List.of("normalization", "dbt", "webhook");
-
     private final OperationDao operations;
     private final ConnectionDao connections;
     private final WorkspaceApi workspaces;
@@ -84,14 +87,38 @@ public final class OperationApi {
         return operations.find(id).orElseThrow(() -> new ApiException.NotFound("operation", id));
     }
 
+    /**
+     * {@code operations/check}: Airbyte's {@code CheckOperationRead} for an {@code operatorConfiguration}
+     * sent as the body itself (as Airbyte's clients do) or under {@code operatorConfiguration};
+     * {@code failed} names each field at fault, and a dbt project folder this server cannot see.
+     */
+    public void check(Context ctx) {
+        Body body = Body.of(ctx);
+        boolean wrapped = body.has("operatorConfiguration");
+        JsonNode operator = wrapped ? body.json().get("operatorConfiguration") : body.json();
+        List<ConfigError> problems = new ArrayList<>(OperatorConfiguration.validate(operator,
+                wrapped ? "operatorConfiguration" : ""));
+        if (problems.isEmpty() && operator.path("operatorType").asText().equals("dbt")) {
+            String url = operator.path("dbt").path("gitRepoUrl").asText();
+            if (url.startsWith("/") && !Files.isDirectory(Path.of(url))) {
+                problems.add(new ConfigError((wrapped ? "operatorConfiguration." : "") + "dbt.gitRepoUrl",
+                        "is not a folder on this server"));
+            }
+        }
+        ObjectNode read = ApiJson.MAPPER.createObjectNode();
+        read.put("status", problems.isEmpty() ? "succeeded" : "failed");
+        if (!problems.isEmpty()) {
+            read.put("message", String.join("; ", problems.stream().map(ConfigError::toString).toList()));
+            ArrayNode errors = read.putArray("validationErrors");
+            problems.forEach(p -> errors.addObject().put("propertyPath", p.field()).put("message", p.problem()));
+        }
+        ctx.json(read);
+    }
+
     private static ObjectNode operator(Body body) {
         ObjectNode operator = body.object("operatorConfiguration");
-        String type = operator.path("operatorType").asText("");
-        if (!OPERATOR_TYPES.contains(type)) {
-            body.error("operatorConfiguration.operatorType", "must be one of: " + String.join(", ", OPERATOR_TYPES));
-        } else if (type.equals("normalization")
-                && !operator.path("normalization").path("option").asText("basic").equals("basic")) {
-            body.error("operatorConfiguration.normalization.option", "must be basic");
+        if (body.json().path("operatorConfiguration").isObject()) {
+            body.errors(OperatorConfiguration.validate(operator, "operatorConfiguration"));
         }
         return operator;
     }

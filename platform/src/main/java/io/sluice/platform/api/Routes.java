@@ -51,7 +51,7 @@ public final class Routes {
         destinations = new ActorApi(ActorType.DESTINATION, actorDao, connectionDao, definitions,
                 destinationDefinitions, workspaces, secrets);
         JobQueue runner = runners.create(new ConnectionPlanner(connectionDao, actorDao, sources, destinations,
-                definitions));
+                definitions, db.dao(OperationDao.class)));
         JobApi jobs = new JobApi(db.dao(JobDao.class), runner);
         connections = new ConnectionApi(connectionDao, sources, destinations,
                 new ConnectionSettings(sources, destinations, definitions, db.dao(OperationDao.class)), runner, jobs,
@@ -105,7 +105,10 @@ public final class Routes {
                 "connectionId*:uuid,lookback:integer", "ConnectionHealthRead");
         route(GET, "metrics", health::metrics, "Prometheus metrics of the syncs (text format)", "", "Object");
         String operator = "operatorConfiguration*:object";
-        route(POST, "operations/create", operations::create, "Create an operation (normalization, dbt, webhook)",
+        route(POST, "operations/check", operations::check, "Check an operatorConfiguration (the body itself, "
+                + "or under operatorConfiguration)", "operatorType:string,operatorConfiguration:object",
+                "CheckOperationRead");
+        route(POST, "operations/create", operations::create, "Create an operation (normalization, dbt, sql, webhook)",
                 "workspaceId*:uuid,name*:string," + operator, "OperationRead");
         route(POST, "operations/get", operations::get, "Get an operation", "operationId*:uuid", "OperationRead");
         route(POST, "operations/list", operations::list, "A connection's operations", "connectionId*:uuid",

@@ -57,8 +57,11 @@ final class AttemptStats {
     static String failure(SyncResult.Failure failure, boolean cancelled, boolean partialSuccess) {
         ObjectNode root = JSON.createObjectNode();
         ObjectNode f = root.putArray("failures").addObject();
-        f.put("failureOrigin", cancelled ? "airbyte_platform" : failure.origin() == SyncResult.Origin.ENGINE
-                ? "replication" : failure.origin().name().toLowerCase(Locale.ROOT));
+        f.put("failureOrigin", cancelled ? "airbyte_platform" : switch (failure.origin()) {
+            case ENGINE -> "replication";
+            case OPERATION -> "dbt"; // Airbyte's origin for custom transformations, which operations are
+            case SOURCE, DESTINATION -> failure.origin().name().toLowerCase(Locale.ROOT);
+        });
         f.put("failureType", cancelled ? "manual_cancellation" : switch (failure.kind()) {
             case CONFIG -> "config_error";
             case TRANSIENT -> "transient_error";

@@ -8,6 +8,7 @@ import io.sluice.engine.SyncRequest;
 import io.sluice.engine.SyncResult;
 import io.sluice.platform.JobSettings;
 import io.sluice.platform.metrics.SyncMetrics;
+import io.sluice.platform.operations.PostSyncOperations;
 import io.sluice.platform.store.JobDao;
 import io.sluice.platform.store.JobRow;
 import io.sluice.platform.store.StateDao;
@@ -52,6 +53,7 @@ public final class JobRunner implements AutoCloseable {
     private final SyncEngine engine = new SyncEngine();
     private final ResetAttempt resets;
     private final AttemptLogAppender appender = new AttemptLogAppender();
+    private final PostSyncOperations operations = PostSyncOperations.onThisWorker();
     private final Map<Long, SyncHandle> running = new ConcurrentHashMap<>();
     private volatile boolean closing;
 
@@ -242,7 +244,8 @@ public final class JobRunner implements AutoCloseable {
                     .build();
             SyncHandle handle = engine.start(request);
             started(jobId, handle);
-            return handle.await();
+            SyncResult synced = handle.await();
+            return operations.afterSync(plan, synced, log, () -> cancels.requested(jobId) || closing);
         } catch (RuntimeException e) {
             return new SyncResult(SyncResult.Status.FAILED, Map.of(),
                     Optional.of(SyncResult.Failure.of(SyncResult.Origin.ENGINE, e)), InputState.empty(),

@@ -6,16 +6,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.cdk.Destination;
 import io.sluice.cdk.Source;
 import io.sluice.engine.NamespaceMapping;
+import io.sluice.platform.operations.ConnectionOperation;
 import io.sluice.protocol.ConfiguredCatalog;
+import java.util.List;
 
-/** Everything a connection's sync needs, with the configs decrypted. Never log it. */
+/**
+ * Everything a connection's sync needs, with the configs decrypted. Never log it.
+ *
+ * @param operations what runs, in order, after the sync succeeds (the connection's {@code operationIds})
+ */
 public record PreparedSync(
         Source source,
         JsonNode sourceConfig,
         Destination destination,
         JsonNode destinationConfig,
         ConfiguredCatalog catalog,
-        NamespaceMapping namespaceMapping) {
+        NamespaceMapping namespaceMapping,
+        List<ConnectionOperation> operations) {
 
     public PreparedSync {
         requireNonNull(source, "source");
@@ -24,6 +31,13 @@ public record PreparedSync(
         requireNonNull(destinationConfig, "destinationConfig");
         requireNonNull(catalog, "catalog");
         requireNonNull(namespaceMapping, "namespaceMapping");
+        operations = List.copyOf(operations);
+    }
+
+    /** A sync with no operations after it. */
+    public PreparedSync(Source source, JsonNode sourceConfig, Destination destination, JsonNode destinationConfig,
+            ConfiguredCatalog catalog, NamespaceMapping namespaceMapping) {
+        this(source, sourceConfig, destination, destinationConfig, catalog, namespaceMapping, List.of());
     }
 
     /** Prepares a connection's sync from the metadata store. */

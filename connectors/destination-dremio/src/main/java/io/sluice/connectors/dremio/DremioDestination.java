@@ -5,8 +5,10 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.cdk.ConfigError;
 import io.sluice.cdk.ConnectorException;
+import io.sluice.cdk.DbtProfile;
 import io.sluice.cdk.Destination;
 import io.sluice.cdk.RecordInput;
+import io.sluice.cdk.SqlRunner;
 import io.sluice.cdk.StateAcknowledger;
 import io.sluice.connectors.s3.destination.S3Destination;
 import io.sluice.protocol.ConfiguredCatalog;
@@ -16,6 +18,7 @@ import io.sluice.protocol.ConnectorSpecification;
 import io.sluice.protocol.DestinationSyncMode;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,6 +113,36 @@ public final class DremioDestination implements Destination {
                 flight.execute(sql);
             }
         });
+    }
+
+    /** Statements over Arrow Flight, signed in with the config's username and password. */
+    @Override
+    public Optional<SqlRunner> sqlRunner(JsonNode config) {
+        return Optional.of(new DremioSqlRunner(DremioFlight.signIn(DremioConfig.from(config))));
+    }
+
+    /**
+     * dbt-dremio's software_with_username_password fields: the REST port, and the project (source)
+     * and staging path as object storage for tables; views go to dbt-dremio's default space (the
+     * user's home space). The tables the
+     * sync wrote are named by stream (not {@code _airbyte_raw_<stream>}) under
+     * {@code "project"."bucket"...."dataset"}.
+     */
+    @Override
+    public Optional<DbtProfile> dbtProfile(JsonNode config) {
+        DremioConfig settings = DremioConfig.from(config);
+        List<String> tablePath = settings.tablePath("x");
+        String folder = String.join(".", tablePath.subList(1, tablePath.size() - 1));
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("software_host", settings.host());
+        fields.put("port", settings.restPort());
+        fields.put("user", settings.username());
+        fields.put("password", settings.password());
+        fields.put("use_ssl", settings.ssl());
+        fields.put("object_storage_source", settings.project());
+        fields.put("object_storage_path", folder);
+        fields.put("threads", 1);
+        return Optional.of(new DbtProfile("dremio", fields, settings.project(), folder));
     }
 
     /**

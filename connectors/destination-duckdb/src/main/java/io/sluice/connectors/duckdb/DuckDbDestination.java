@@ -2,8 +2,10 @@ package io.sluice.connectors.duckdb;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.cdk.ConnectorException;
+import io.sluice.cdk.DbtProfile;
 import io.sluice.cdk.Destination;
 import io.sluice.cdk.RecordInput;
+import io.sluice.cdk.SqlRunner;
 import io.sluice.cdk.StateAcknowledger;
 import io.sluice.protocol.ConfiguredCatalog;
 import io.sluice.protocol.ConnectionStatus;
@@ -13,7 +15,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,6 +84,32 @@ public final class DuckDbDestination implements Destination {
         } catch (SQLException e) {
             throw ConnectorException.system("DuckDB file " + settings.file() + ": " + firstLine(e.getMessage()), e);
         }
+    }
+
+    /** The database file, with the config's schema as the default one for unqualified names. */
+    @Override
+    public Optional<SqlRunner> sqlRunner(JsonNode config) {
+        DuckDbConfig settings = DuckDbConfig.from(config);
+        try {
+            return Optional.of(DuckDbSqlRunner.open(open(settings.file()), settings.schema()));
+        } catch (SQLException e) {
+            throw ConnectorException.config("destination_path: " + settings.file() + " cannot be opened: "
+                    + firstLine(e.getMessage()));
+        }
+    }
+
+    /** dbt-duckdb: path and schema; the raw tables' database is the file's catalog (its name without .duckdb). */
+    @Override
+    public Optional<DbtProfile> dbtProfile(JsonNode config) {
+        DuckDbConfig settings = DuckDbConfig.from(config);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("path", settings.file().toString());
+        fields.put("schema", settings.schema());
+        fields.put("threads", 1);
+        String fileName = settings.file().getFileName().toString();
+        int dot = fileName.lastIndexOf('.');
+        return Optional.of(new DbtProfile("duckdb", fields, dot > 0 ? fileName.substring(0, dot) : fileName,
+                settings.schema()));
     }
 
     /** Opens the file, creating its directories; a path that cannot be a database file is a CONFIG error. */

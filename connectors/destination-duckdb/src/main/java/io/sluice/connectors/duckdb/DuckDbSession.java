@@ -69,6 +69,14 @@ final class DuckDbSession implements AutoCloseable {
         }
     }
 
+    /** Runs any statement; returns the rows it changed (0 for DDL and queries). */
+    long executeCounting(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            boolean rows = statement.execute(sql);
+            return rows ? 0 : Math.max(0, statement.getUpdateCount());
+        }
+    }
+
     /** Runs a query returning one number (a count, a sum). */
     long queryLong(String sql) throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {

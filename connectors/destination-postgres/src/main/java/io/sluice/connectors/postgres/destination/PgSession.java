@@ -44,14 +44,7 @@ final class PgSession implements CopySink, AutoCloseable {
 
     /** Connects with the config's credentials; auto-commit is off. */
     static PgSession open(PostgresConfig config) throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("user", config.username());
-        config.password().ifPresent(p -> properties.setProperty("password", p.reveal()));
-        properties.setProperty("sslmode", config.sslMode());
-        config.caCertificate().ifPresent(ca -> properties.setProperty("sslrootcert", writeTempFile(ca)));
-        properties.setProperty("connectTimeout", "15");
-        properties.setProperty("ApplicationName", "sluice destination-postgres");
-        Connection connection = DriverManager.getConnection(config.jdbcUrl(), properties);
+        Connection connection = connect(config);
         try {
             connection.setAutoCommit(false);
             return new PgSession(connection);
@@ -59,6 +52,18 @@ final class PgSession implements CopySink, AutoCloseable {
             connection.close();
             throw e;
         }
+    }
+
+    /** A plain JDBC connection with the config's credentials, SSL settings and timeouts. */
+    static Connection connect(PostgresConfig config) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", config.username());
+        config.password().ifPresent(p -> properties.setProperty("password", p.reveal()));
+        properties.setProperty("sslmode", config.sslMode());
+        config.caCertificate().ifPresent(ca -> properties.setProperty("sslrootcert", writeTempFile(ca)));
+        properties.setProperty("connectTimeout", "15");
+        properties.setProperty("ApplicationName", "sluice destination-postgres");
+        return DriverManager.getConnection(config.jdbcUrl(), properties);
     }
 
     private static String writeTempFile(String pem) {

@@ -2,15 +2,21 @@ package io.sluice.connectors.postgres.destination;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.cdk.ConnectorException;
+import io.sluice.cdk.DbtProfile;
 import io.sluice.cdk.Destination;
 import io.sluice.cdk.RecordInput;
+import io.sluice.cdk.Secret;
+import io.sluice.cdk.SqlRunner;
 import io.sluice.cdk.StateAcknowledger;
 import io.sluice.protocol.ConfiguredCatalog;
 import io.sluice.protocol.ConnectionStatus;
 import io.sluice.protocol.ConnectorSpecification;
 import io.sluice.protocol.DestinationSyncMode;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,5 +93,27 @@ public final class PostgresDestination implements Destination {
         } catch (SQLException e) {
             LOG.warn("Closing the PostgreSQL connection failed: {}", PostgresErrors.plain(e));
         }
+    }
+
+    /** A connection with auto-commit on and {@code search_path} set to the config's schema. */
+    @Override
+    public Optional<SqlRunner> sqlRunner(JsonNode config) {
+        return Optional.of(PgSqlRunner.open(PostgresConfig.from(config)));
+    }
+
+    /** dbt-postgres: host, port, user, password, dbname, schema, sslmode. */
+    @Override
+    public Optional<DbtProfile> dbtProfile(JsonNode config) {
+        PostgresConfig settings = PostgresConfig.from(config);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("host", settings.host());
+        fields.put("port", settings.port());
+        fields.put("user", settings.username());
+        fields.put("password", settings.password().orElse(Secret.of("")));
+        fields.put("dbname", settings.database());
+        fields.put("schema", settings.schema());
+        fields.put("sslmode", settings.sslMode());
+        fields.put("threads", 1);
+        return Optional.of(new DbtProfile("postgres", fields, settings.database(), settings.schema()));
     }
 }
