@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The emitter a source writes to, on the reader thread: rows gather into per-stream batches that go
- * on the queue when full, before a state (which follows as a checkpoint, with the record count it
+ * on the queue when full (in rows, or when the rows waiting in all batches reach
+ * {@code maxPendingBytes}), before a state (which follows as a checkpoint, with the record count it
  * covers as {@code sourceStats}) and at the end. Counts records and bytes per stream.
  */
 final class BatchingEmitter implements Emitter {
@@ -29,7 +30,10 @@ final class BatchingEmitter implements Emitter {
     private final SyncCounters counters;
     private final SyncListener listener;
     private final int batchSize;
+    private final long maxPendingBytes;
     private final List<Object[]>[] pending;
+    private final long[] pendingBytes;
+    private long totalPendingBytes;
     private final long[] records;
     private final long[] bytes;
     private final long[] recordsAtLastState;
@@ -37,13 +41,15 @@ final class BatchingEmitter implements Emitter {
 
     @SuppressWarnings("unchecked")
     BatchingEmitter(ChunkQueue queue, SyncCounters counters, SyncListener listener, int batchSize,
-            ConfiguredCatalog catalog) {
+            long maxPendingBytes, ConfiguredCatalog catalog) {
         this.queue = queue;
         this.counters = counters;
         this.listener = listener;
         this.batchSize = batchSize;
+        this.maxPendingBytes = maxPendingBytes;
         int n = counters.streamCount();
         this.pending = new List[n];
+        this.pendingBytes = new long[n];
         this.records = new long[n];
         this.bytes = new long[n];
         this.recordsAtLastState = new long[n];
@@ -66,9 +72,15 @@ final class BatchingEmitter implements Emitter {
         }
         batch.add(row);
         records[streamIndex]++;
-        bytes[streamIndex] += RowSizeEstimator.estimate(row);
+        long size = RowSizeEstimator.estimate(row);
+        bytes[streamIndex] += size;
+        long heap = RowSizeEstimator.heapBytes(row, size);
+        pendingBytes[streamIndex] += heap;
+        totalPendingBytes += heap;
         if (batch.size() >= batchSize) {
             flush(streamIndex);
+        } else if (totalPendingBytes >= maxPendingBytes) {
+            flushAll();
         }
     }
 
@@ -140,9 +152,12 @@ final class BatchingEmitter implements Emitter {
     private void flush(int stream) {
         List<Object[]> batch = pending[stream];
         if (batch != null && !batch.isEmpty()) {
+            long heap = pendingBytes[stream];
             pending[stream] = null;
+            pendingBytes[stream] = 0;
+            totalPendingBytes -= heap;
             counters.emitted(stream, records[stream], bytes[stream]);
-            queue.put(new QueueItem.Rows(new Chunk.RowBatch(stream, batch)));
+            queue.put(new QueueItem.Rows(new Chunk.RowBatch(stream, batch), heap));
         }
     }
 

@@ -2,40 +2,89 @@ package io.sluice.engine;
 
 import io.sluice.cdk.SyncCancelledException;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The bounded queue between the reader and the writer thread, with the flags that stop them. No
- * call blocks forever: waits are short polls that re-check the flags, so a cancelled or failed sync
- * always unwinds.
+ * The bounded queue between the reader and the writer thread, with the flags that stop them. It is
+ * bounded twice: in items and in the (estimated) bytes of the rows they hold; an item larger than
+ * the byte bound waits until the queue is empty, so it still passes. No call blocks forever: waits
+ * are short polls that re-check the flags, so a cancelled or failed sync always unwinds.
  */
 final class ChunkQueue {
     private static final long POLL_MILLIS = 50;
 
     private final ArrayBlockingQueue<QueueItem> queue;
+    /** Room left, in KiB (a semaphore's permits are ints; KiB keep budgets up to terabytes in range). */
+    private final Semaphore room;
+    private final int roomKiB;
+    private final long maxBytes;
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private final AtomicLong peakBytes = new AtomicLong();
     private volatile boolean cancelled;
     private volatile boolean readerStopped;
 
-    ChunkQueue(int capacity) {
+    ChunkQueue(int capacity, long maxBytes) {
         this.queue = new ArrayBlockingQueue<>(capacity);
+        this.maxBytes = maxBytes;
+        this.roomKiB = (int) Math.min(Integer.MAX_VALUE, Math.max(1, maxBytes >> 10));
+        this.room = new Semaphore(roomKiB);
     }
 
     /** Puts an item, waiting for room; reader thread. */
     void put(QueueItem item) {
+        int kib = kib(item);
+        try {
+            if (!room.tryAcquire(kib)) {
+                do {
+                    checkReader();
+                } while (!room.tryAcquire(kib, POLL_MILLIS, TimeUnit.MILLISECONDS));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SyncCancelledException();
+        }
+        long bytes = item.heapBytes();
+        peakBytes.accumulateAndGet(queuedBytes.addAndGet(bytes), Math::max);
         if (queue.offer(item)) {
             return;
         }
         while (true) {
-            checkReader();
             try {
+                checkReader();
                 if (queue.offer(item, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
                     return;
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SyncCancelledException();
+            } catch (InterruptedException | RuntimeException e) {
+                released(item);
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                    throw new SyncCancelledException();
+                }
+                throw (RuntimeException) e;
             }
         }
+    }
+
+    private int kib(QueueItem item) {
+        long bytes = item.heapBytes();
+        return bytes == 0 ? 0 : (int) Math.min(roomKiB, (bytes + 1023) >> 10);
+    }
+
+    private void released(QueueItem item) {
+        queuedBytes.addAndGet(-item.heapBytes());
+        room.release(kib(item));
+    }
+
+    /** The most bytes of rows the queue held at once. */
+    long peakBytes() {
+        return peakBytes.get();
+    }
+
+    /** The byte bound. */
+    long maxBytes() {
+        return maxBytes;
     }
 
     /** Puts the source's failure for the writer; gives up when nobody will read it. */
@@ -67,6 +116,7 @@ final class ChunkQueue {
                 throw new SyncCancelledException();
             }
         }
+        released(item);
         return item;
     }
 

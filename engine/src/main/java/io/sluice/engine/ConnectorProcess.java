@@ -34,13 +34,15 @@ final class ConnectorProcess implements AutoCloseable {
     private final Process process;
     private final Thread stderrDrainer;
     private final Deque<String> stderrTail = new ArrayDeque<>();
+    private final Optional<ProcessLimiter> limiter;
     private volatile ErrorTrace lastError;
     private volatile boolean closed;
 
-    private ConnectorProcess(String role, String name, Process process) {
+    private ConnectorProcess(String role, String name, Process process, ResourceRequirements resources) {
         this.role = role;
         this.name = name;
         this.process = process;
+        this.limiter = ProcessLimiter.start(role, name, process, resources);
         this.stderrDrainer = ContextThreads.create("sluice-" + name + "-stderr", this::drainStderr);
         this.stderrDrainer.start();
     }
@@ -49,14 +51,16 @@ final class ConnectorProcess implements AutoCloseable {
      * Starts {@code command} followed by {@code arguments}.
      *
      * @param role {@code "source"} or {@code "destination"}, for messages
+     * @param resources the limits its process tree is held to (see {@link ProcessLimiter})
      */
-    static ConnectorProcess start(String role, String name, List<String> command, List<String> arguments) {
+    static ConnectorProcess start(String role, String name, List<String> command, List<String> arguments,
+            ResourceRequirements resources) {
         List<String> full = new ArrayList<>(command);
         full.addAll(arguments);
         try {
             Process process = new ProcessBuilder(full).start();
             LOG.debug("started {} {} ({} {}), pid {}", role, name, command, arguments.get(0), process.pid());
-            return new ConnectorProcess(role, name, process);
+            return new ConnectorProcess(role, name, process, resources);
         } catch (IOException e) {
             throw new ConnectorException(FailureKind.CONFIG,
                     "cannot start " + role + " " + name + " (" + String.join(" ", command) + "): " + e.getMessage(), e);
@@ -129,14 +133,26 @@ final class ConnectorProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** The failure for a non-zero exit: kind from the last error trace, else SYSTEM. */
+    /**
+     * The failure for a non-zero exit: killed over its memory limit (CONFIG), else the kind from
+     * the last error trace, else SYSTEM.
+     */
     ConnectorException exitFailure(int exitCode) {
+        Optional<ConnectorException> overMemory = memoryFailure();
+        if (overMemory.isPresent()) {
+            return overMemory.get();
+        }
         ErrorTrace error = lastError;
         String detail = error != null ? error.message() : stderrSummary();
         FailureKind kind = error != null && error.failureType().isPresent()
                 ? FailureKind.fromProtocol(error.failureType().get())
                 : FailureKind.SYSTEM;
         return new ConnectorException(kind, role + " exited with code " + exitCode + ": " + detail);
+    }
+
+    /** Present when the process was killed for going over its memory limit. */
+    Optional<ConnectorException> memoryFailure() {
+        return limiter.flatMap(ProcessLimiter::memoryFailure);
     }
 
     /** The failure an error trace reports even though the process exited with 0. */
@@ -175,8 +191,10 @@ final class ConnectorProcess implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        limiter.ifPresent(ProcessLimiter::close);
         closeStdin();
         destroy();
+        limiter.ifPresent(ProcessLimiter::removeCgroup);
     }
 
     private void drainStderr() {

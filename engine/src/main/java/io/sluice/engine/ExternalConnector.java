@@ -35,11 +35,13 @@ final class ExternalConnector {
     private final String role;
     private final String name;
     private final List<String> command;
+    private final ResourceRequirements resources;
 
-    ExternalConnector(String role, String name, List<String> command) {
+    ExternalConnector(String role, String name, List<String> command, ResourceRequirements resources) {
         this.role = requireNonNull(role, "role");
         this.name = requireNonNull(name, "name");
         this.command = List.copyOf(command);
+        this.resources = requireNonNull(resources, "resources");
         if (this.command.isEmpty()) {
             throw new IllegalArgumentException("the command of " + role + " " + name + " is empty");
         }
@@ -55,6 +57,15 @@ final class ExternalConnector {
 
     List<String> command() {
         return command;
+    }
+
+    ResourceRequirements resources() {
+        return resources;
+    }
+
+    /** Starts one run of the executable, held to this connector's resource limits. */
+    ConnectorProcess start(List<String> arguments) {
+        return ConnectorProcess.start(role, name, command, arguments, resources);
     }
 
     ConnectorSpecification spec() {
@@ -86,7 +97,7 @@ final class ExternalConnector {
 
     /** Runs one command, returning the first message {@code answer} accepts; the process must exit with 0. */
     private <T> T runFor(List<String> arguments, Function<Message, Optional<T>> answer, String expected) {
-        try (ConnectorProcess process = ConnectorProcess.start(role, name, command, arguments)) {
+        try (ConnectorProcess process = start(arguments)) {
             process.closeStdin();
             process.killWhenInterrupted(Thread.currentThread());
             Optional<T> result = Optional.empty();
@@ -98,7 +109,7 @@ final class ExternalConnector {
                     handleSideMessage(process, m.get());
                 }
             } catch (ProtocolException e) {
-                throw invalidMessage(e);
+                throw invalidMessage(process, e);
             } catch (UncheckedIOException e) {
                 checkInterrupted();
                 throw ConnectorException.system("cannot read the output of " + role + " " + name, e);
@@ -131,8 +142,10 @@ final class ExternalConnector {
         }
     }
 
-    ConnectorException invalidMessage(ProtocolException e) {
-        return ConnectorException.system(role + " " + name + " printed an invalid message: " + e.getMessage(), e);
+    /** An invalid line; when the process was killed over its memory limit (mid-line), that is the failure. */
+    ConnectorException invalidMessage(ConnectorProcess process, ProtocolException e) {
+        return process.memoryFailure().orElseGet(() ->
+                ConnectorException.system(role + " " + name + " printed an invalid message: " + e.getMessage(), e));
     }
 
     /** After the output ended: was that because the calling thread was interrupted (cancelled)? */

@@ -43,7 +43,17 @@ public final class ExternalDestination implements Destination {
      * @param command the executable and its leading arguments, e.g. {@code ["python3", "/path/main.py"]}
      */
     public ExternalDestination(String name, List<String> command) {
-        this.connector = new ExternalConnector("destination", name, command);
+        this(name, command, ResourceRequirements.NONE);
+    }
+
+    /** A destination whose processes are held to {@code resources}' limits. */
+    public ExternalDestination(String name, List<String> command, ResourceRequirements resources) {
+        this.connector = new ExternalConnector("destination", name, command, resources);
+    }
+
+    /** This destination with other resource limits. */
+    public ExternalDestination withResources(ResourceRequirements resources) {
+        return new ExternalDestination(name(), connector.command(), resources);
     }
 
     @Override
@@ -72,8 +82,7 @@ public final class ExternalDestination implements Destination {
             List<String> arguments = List.of("write",
                     "--config", files.write("config.json", config).toString(),
                     "--catalog", files.write("catalog.json", catalog).toString());
-            try (ConnectorProcess process = ConnectorProcess.start("destination", name(), connector.command(),
-                    arguments)) {
+            try (ConnectorProcess process = connector.start(arguments)) {
                 process.killWhenInterrupted(Thread.currentThread());
                 StdoutPump pump = new StdoutPump(process);
                 pump.start();
@@ -176,7 +185,7 @@ public final class ExternalDestination implements Destination {
                     }
                 }
             } catch (ProtocolException e) {
-                failure = connector.invalidMessage(e);
+                failure = connector.invalidMessage(process, e);
                 process.destroy();
             } catch (UncheckedIOException e) {
                 LOG.debug("stdout of destination {} closed: {}", name(), e.getMessage());

@@ -43,7 +43,17 @@ public final class ExternalSource implements Source {
      * @param command the executable and its leading arguments, e.g. {@code ["python3", "/path/main.py"]}
      */
     public ExternalSource(String name, List<String> command) {
-        this.connector = new ExternalConnector("source", name, command);
+        this(name, command, ResourceRequirements.NONE);
+    }
+
+    /** A source whose processes are held to {@code resources}' limits. */
+    public ExternalSource(String name, List<String> command, ResourceRequirements resources) {
+        this.connector = new ExternalConnector("source", name, command, resources);
+    }
+
+    /** This source with other resource limits. */
+    public ExternalSource withResources(ResourceRequirements resources) {
+        return new ExternalSource(name(), connector.command(), resources);
     }
 
     @Override
@@ -84,7 +94,7 @@ public final class ExternalSource implements Source {
                 arguments.add("--state");
                 arguments.add(files.write("state.json", state.messages()).toString());
             }
-            try (ConnectorProcess process = ConnectorProcess.start("source", name(), connector.command(), arguments)) {
+            try (ConnectorProcess process = connector.start(arguments)) {
                 process.closeStdin();
                 process.killWhenInterrupted(Thread.currentThread());
                 forward(process, router, out);
@@ -120,7 +130,7 @@ public final class ExternalSource implements Source {
                 }
             }
         } catch (ProtocolException e) {
-            throw connector.invalidMessage(e);
+            throw connector.invalidMessage(process, e);
         } catch (UncheckedIOException e) {
             ExternalConnector.checkInterrupted();
             int code = process.waitForExit();

@@ -8,8 +8,13 @@ import io.sluice.protocol.StateMessage;
 /** What travels on the queue between the reader and the writer thread. */
 sealed interface QueueItem {
 
-    /** A batch of one stream's rows. */
-    record Rows(Chunk.RowBatch batch) implements QueueItem {
+    /** The estimated heap bytes of the rows it holds; what the queue's byte bound counts. */
+    default long heapBytes() {
+        return 0;
+    }
+
+    /** A batch of one stream's rows, with their estimated heap size. */
+    record Rows(Chunk.RowBatch batch, long heapBytes) implements QueueItem {
         public Rows {
             requireNonNull(batch, "batch");
         }

@@ -8,7 +8,21 @@ import java.util.Map;
  * 8 for a number, the sum of entries for maps and lists. Good enough for "bytes moved" counters.
  */
 final class RowSizeEstimator {
+    /** An Object[]'s header and length, roughly. */
+    private static final long ROW_OVERHEAD = 16;
+    /** Per value: its reference and the header and fields of the object behind it, roughly. */
+    private static final long VALUE_OVERHEAD = 24;
+
     private RowSizeEstimator() {}
+
+    /**
+     * A rough size of the row on the heap, from its {@link #estimate} (so the values are not walked
+     * twice): what the engine's memory budget counts. It is an estimate, not a measurement; nested
+     * maps and lists count only their contents.
+     */
+    static long heapBytes(Object[] row, long estimate) {
+        return estimate + ROW_OVERHEAD + VALUE_OVERHEAD * row.length;
+    }
 
     static long estimate(Object[] row) {
         long size = 0;

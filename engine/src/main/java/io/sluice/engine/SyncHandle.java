@@ -27,6 +27,14 @@ public final class SyncHandle {
         return run.progress();
     }
 
+    /**
+     * The most bytes of rows (estimated heap size) that waited at once between source and
+     * destination so far: never more than half the memory budget, unless one batch alone is larger.
+     */
+    public long queuePeakBytes() {
+        return run.queuePeakBytes();
+    }
+
     /** Whether both the source and the destination have finished. */
     public boolean isDone() {
         return run.isDone();

@@ -1,8 +1,10 @@
 package io.sluice.engine;
 
 import io.sluice.cdk.ConnectorException;
+import io.sluice.cdk.Destination;
 import io.sluice.cdk.FailureKind;
 import io.sluice.cdk.InputState;
+import io.sluice.cdk.Source;
 import io.sluice.engine.SyncResult.Failure;
 import io.sluice.engine.SyncResult.Origin;
 import io.sluice.protocol.ConfiguredCatalog;
@@ -31,6 +33,8 @@ final class SyncRun {
     private static final long STOP_GRACE_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final SyncRequest request;
+    private final Source source;
+    private final Destination destination;
     private ConfiguredCatalog destinationCatalog;
     private final ChunkQueue queue;
     private final SyncCounters counters;
@@ -49,8 +53,21 @@ final class SyncRun {
 
     private SyncRun(SyncRequest request) {
         this.request = request;
-        this.queue = new ChunkQueue(request.queueCapacity());
+        this.source = withLimits(request.source(), request.connectorResources());
+        this.destination = withLimits(request.destination(), request.connectorResources());
+        this.queue = new ChunkQueue(request.queueCapacity(), request.queueBytes());
         this.counters = new SyncCounters(request.catalog());
+    }
+
+    /** Connectors that run as processes get the limits; in-process ones are bounded by the memory budget. */
+    private static Source withLimits(Source source, ResourceRequirements resources) {
+        return source instanceof ExternalSource external && resources.limits()
+                ? external.withResources(resources) : source;
+    }
+
+    private static Destination withLimits(Destination destination, ResourceRequirements resources) {
+        return destination instanceof ExternalDestination external && resources.limits()
+                ? external.withResources(resources) : destination;
     }
 
     static SyncRun start(SyncRequest request) {
@@ -73,7 +90,7 @@ final class SyncRun {
                 e -> recordFailure(Origin.ENGINE, e));
         input = new QueueRecordInput(queue, commits);
         BatchingEmitter emitter = new BatchingEmitter(queue, counters, request.listener(), request.batchSize(),
-                request.catalog());
+                request.pendingBatchBytes(), request.catalog());
         reader = ContextThreads.create("sluice-source-" + request.source().name(), () -> readSource(emitter));
         writer = ContextThreads.create("sluice-destination-" + request.destination().name(), this::writeDestination);
         long interval = request.progressInterval().toNanos();
@@ -88,7 +105,7 @@ final class SyncRun {
 
     private void readSource(BatchingEmitter emitter) {
         try {
-            request.source().read(request.sourceConfig(), request.catalog(), initialState, emitter);
+            source.read(request.sourceConfig(), request.catalog(), initialState, emitter);
             queue.checkReader();
             emitter.finish();
         } catch (Throwable t) {
@@ -108,7 +125,7 @@ final class SyncRun {
 
     private void writeDestination() {
         try {
-            request.destination().write(request.destinationConfig(), destinationCatalog, input, commits);
+            destination.write(request.destinationConfig(), destinationCatalog, input, commits);
             finishedCleanly();
         } catch (Throwable t) {
             if (!queue.isCancelled() && failure.get() == null) {
@@ -166,6 +183,11 @@ final class SyncRun {
         return counters.progress(elapsed());
     }
 
+    /** The most bytes of rows the queue held at once so far (estimated heap size). */
+    long queuePeakBytes() {
+        return queue.peakBytes();
+    }
+
     synchronized SyncResult await() {
         if (result != null) {
             return result;
@@ -182,7 +204,9 @@ final class SyncRun {
         result = new SyncResult(status, counters.snapshot(), failed, finalState, elapsed());
         engineLog(status == SyncResult.Status.SUCCEEDED ? Level.INFO : Level.WARN, "sync " + status.name()
                 .toLowerCase(Locale.ROOT) + " after " + result.duration().toMillis() + " ms, "
-                + result.recordsCommitted() + " of " + result.recordsEmitted() + " records committed");
+                + result.recordsCommitted() + " of " + result.recordsEmitted() + " records committed; the queue held"
+                + " at most " + ResourceQuantity.describeBytes(queue.peakBytes()) + " of rows (bound "
+                + ResourceQuantity.describeBytes(queue.maxBytes()) + ", half the memory budget)");
         if (interrupted) {
             Thread.currentThread().interrupt();
         }

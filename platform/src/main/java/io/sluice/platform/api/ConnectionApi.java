@@ -30,10 +30,12 @@ public final class ConnectionApi {
     private final JobApi jobs;
     private final WorkspaceApi workspaces;
     private final ConnectionScheduler scheduler;
+    private final ResourceSettings resources;
 
     public ConnectionApi(ConnectionDao connections, ActorApi sources, ActorApi destinations,
             ConnectionSettings settings, JobQueue runner, JobApi jobs, WorkspaceApi workspaces,
-            ConnectionScheduler scheduler) {
+            ConnectionScheduler scheduler, ResourceSettings resources) {
+        this.resources = resources;
         this.workspaces = workspaces;
         this.scheduler = scheduler;
         this.connections = connections;
@@ -60,10 +62,12 @@ public final class ConnectionApi {
         List<ConfigError> errors = new ArrayList<>();
         ObjectNode catalog = settings.catalog(body.json().get("syncCatalog"), source, destination, errors);
         body.errors(errors);
+        Optional<String> budget = ResourceSettings.budget(body);
         body.done();
         Instant now = Instant.now();
         ConnectionRow row = values.toRow(UUID.randomUUID(), name, sourceId, destinationId, catalog.toString(), now, now);
         connections.insert(row);
+        resources.saveConnectionBudget(row.id(), budget);
         scheduler.update(row);
         ctx.json(read(row));
     }
@@ -95,10 +99,12 @@ public final class ConnectionApi {
                     destinations.find(old.destinationId()), errors).toString();
             body.errors(errors);
         }
+        Optional<String> budget = ResourceSettings.budget(body);
         body.done();
         ConnectionRow row = values.toRow(old.id(), name, old.sourceId(), old.destinationId(), catalog,
                 old.createdAt(), Instant.now());
         connections.update(row);
+        resources.saveConnectionBudget(row.id(), budget);
         scheduler.update(row);
         ctx.json(read(row));
     }
@@ -157,6 +163,7 @@ public final class ConnectionApi {
         if (row.resourceRequirements() != null) {
             read.set("resourceRequirements", ApiJson.read(row.resourceRequirements()));
         }
+        resources.connectionBudget(row.id()).ifPresent(budget -> read.put(ResourceSettings.BUDGET, budget));
         read.put("geography", row.geography());
         read.put("breakingChange", false);
         read.put("notifySchemaChanges", row.notifySchemaChanges());

@@ -25,10 +25,12 @@ final class ConnectionPlanner implements PreparedSync.Planner {
     private final ActorApi destinations;
     private final ConnectorDefinitions definitions;
     private final OperationDao operations;
+    private final ResourceSettings resources;
 
     ConnectionPlanner(ConnectionDao connections, ActorDao actors, ActorApi sources, ActorApi destinations,
-            ConnectorDefinitions definitions, OperationDao operations) {
+            ConnectorDefinitions definitions, OperationDao operations, ResourceSettings resources) {
         this.operations = operations;
+        this.resources = resources;
         this.connections = connections;
         this.actors = actors;
         this.sources = sources;
@@ -56,7 +58,7 @@ final class ConnectionPlanner implements PreparedSync.Planner {
         return new PreparedSync(
                 definitions.source(sources.definition(source)), sources.config(source),
                 definitions.destination(destinations.definition(destination)), destinations.config(destination),
-                catalog, mapping, operations(connection));
+                catalog, mapping, operations(connection), resources.limits(connection, source.workspaceId()));
     }
 
     /** The connection's operations in {@code operationIds} order; deleted ones are skipped. */

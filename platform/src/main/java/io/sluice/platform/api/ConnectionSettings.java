@@ -70,7 +70,7 @@ final class ConnectionSettings {
         String status = body.optionalEnum("status", Enums.CONNECTION_STATUSES)
                 .orElse(old.map(ConnectionRow::status).orElse("active"));
         String[] schedule = schedule(body, old);
-        String resources = body.optionalObject("resourceRequirements").map(JsonNode::toString)
+        String resources = ResourceSettings.requirements(body, ResourceSettings.REQUIREMENTS)
                 .orElse(old.map(ConnectionRow::resourceRequirements).orElse(null));
         String nonBreaking = body.optionalEnum("nonBreakingChangesPreference", Enums.NON_BREAKING_CHANGES)
                 .orElse(old.map(ConnectionRow::nonBreakingChangesPreference).orElse("ignore"));

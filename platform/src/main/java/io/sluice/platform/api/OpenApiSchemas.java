@@ -22,7 +22,8 @@ final class OpenApiSchemas {
         SCHEMAS.put("HealthCheckRead", "available*:boolean");
         SCHEMAS.put("WorkspaceRead", "workspaceId*:uuid,customerId:uuid,name*:string,slug*:string,email:string,"
                 + "initialSetupComplete*:boolean,displaySetupWizard:boolean,notifications:array,defaultGeography:string,"
-                + "namespaceDefinition:string,namespaceFormat:string,notificationSettings:object");
+                + "namespaceDefinition:string,namespaceFormat:string,notificationSettings:object,"
+                + "defaultResourceRequirements:object,engineMemoryBudget:string");
         SCHEMAS.put("WorkspaceReadList", "workspaces*:array<WorkspaceRead>");
         SCHEMAS.put("SourceDefinitionRead", "sourceDefinitionId*:uuid," + SOURCE_DEFINITION + ",sourceType:string");
         SCHEMAS.put("SourceDefinitionReadList", "sourceDefinitions*:array<SourceDefinitionRead>");
@@ -47,7 +48,7 @@ final class OpenApiSchemas {
                 + "namespaceFormat:string,prefix:string,sourceId*:uuid,destinationId*:uuid,operationIds:array,"
                 + "syncCatalog*:object,schedule:object,scheduleType:string,scheduleData:object,status*:string,"
                 + "resourceRequirements:object,geography:string,breakingChange*:boolean,notifySchemaChanges:boolean,"
-                + "nonBreakingChangesPreference:string,createdAt:integer,nextRunAt:integer");
+                + "nonBreakingChangesPreference:string,createdAt:integer,nextRunAt:integer,engineMemoryBudget:string");
         SCHEMAS.put("ConnectionHealthRead", "connectionId*:uuid,jobsConsidered*:integer,failedJobs*:integer,"
                 + "failureRate*:number,lastSuccessfulSyncAt:integer,freshnessSeconds:integer");
         SCHEMAS.put("NotificationRead", "status*:string,message:string");

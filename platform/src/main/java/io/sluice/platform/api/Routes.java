@@ -19,6 +19,7 @@ import io.sluice.platform.metrics.SyncMetrics;
 import io.sluice.platform.notify.Notifier;
 import io.sluice.platform.store.NotificationDao;
 import io.sluice.platform.store.OperationDao;
+import io.sluice.platform.store.ResourceDao;
 import io.sluice.platform.store.StateDao;
 import io.sluice.platform.store.WorkspaceDao;
 import java.util.ArrayList;
@@ -40,7 +41,9 @@ public final class Routes {
 
     public Routes(Database db, ConnectorDefinitions definitions, ConfigSecrets secrets, JobQueue.Factory runners,
             AdminApi admin, ConnectionScheduler scheduler, SyncMetrics metrics) {
-        workspaces = new WorkspaceApi(db.dao(WorkspaceDao.class), db.dao(NotificationDao.class));
+        ResourceSettings resources = new ResourceSettings(db.dao(ResourceDao.class),
+                ResourceSettings.environmentDefaults(System.getenv()));
+        workspaces = new WorkspaceApi(db.dao(WorkspaceDao.class), db.dao(NotificationDao.class), resources);
         NotificationSettings notifications = new NotificationSettings(new Notifier());
         ActorDao actorDao = db.dao(ActorDao.class);
         ConnectionDao connectionDao = db.dao(ConnectionDao.class);
@@ -51,11 +54,11 @@ public final class Routes {
         destinations = new ActorApi(ActorType.DESTINATION, actorDao, connectionDao, definitions,
                 destinationDefinitions, workspaces, secrets);
         JobQueue runner = runners.create(new ConnectionPlanner(connectionDao, actorDao, sources, destinations,
-                definitions, db.dao(OperationDao.class)));
+                definitions, db.dao(OperationDao.class), resources));
         JobApi jobs = new JobApi(db.dao(JobDao.class), runner);
         connections = new ConnectionApi(connectionDao, sources, destinations,
                 new ConnectionSettings(sources, destinations, definitions, db.dao(OperationDao.class)), runner, jobs,
-                workspaces, scheduler);
+                workspaces, scheduler, resources);
         ConnectionHealthApi health = new ConnectionHealthApi(db.dao(JobDao.class), connections, metrics,
                 java.time.Clock.systemUTC());
         StateApi state = new StateApi(connectionDao, db.dao(StateDao.class));
@@ -65,13 +68,14 @@ public final class Routes {
         route(GET, "openapi.json", ctx -> ctx.json(OpenApiDocument.of(this.routes)), "This document", "", "Object");
 
         route(POST, "workspaces/create", workspaces::create, "Create a workspace",
-                "name*:string,email:string,initialSetupComplete:boolean,namespaceDefinition:string,namespaceFormat:string",
-                "WorkspaceRead");
+                "name*:string,email:string,initialSetupComplete:boolean,namespaceDefinition:string,namespaceFormat:string,"
+                        + "defaultResourceRequirements:object,engineMemoryBudget:string", "WorkspaceRead");
         route(POST, "workspaces/get", workspaces::get, "Get a workspace", "workspaceId*:uuid", "WorkspaceRead");
         route(POST, "workspaces/list", workspaces::list, "List workspaces", "", "WorkspaceReadList");
         route(POST, "workspaces/update", workspaces::update, "Update a workspace",
                 "workspaceId*:uuid,name:string,email:string,initialSetupComplete:boolean,namespaceDefinition:string,"
-                        + "namespaceFormat:string,notificationSettings:object", "WorkspaceRead");
+                        + "namespaceFormat:string,notificationSettings:object,defaultResourceRequirements:object,"
+                        + "engineMemoryBudget:string", "WorkspaceRead");
         route(POST, "notifications/try", notifications::tryNotification, "Send a test notification",
                 "notificationType*:array,slackConfiguration:object,webhookConfiguration:object", "NotificationRead");
 
@@ -88,7 +92,7 @@ public final class Routes {
         String connectionFields = "name:string,namespaceDefinition:string,namespaceFormat:string,prefix:string,"
                 + "operationIds:array,syncCatalog:object,schedule:object,scheduleType:string,scheduleData:object,"
                 + "status:string,resourceRequirements:object,nonBreakingChangesPreference:string,"
-                + "notifySchemaChanges:boolean,geography:string";
+                + "notifySchemaChanges:boolean,geography:string,engineMemoryBudget:string";
         route(POST, "connections/create", connections::create, "Create a connection",
                 "sourceId*:uuid,destinationId*:uuid," + connectionFields, "ConnectionRead");
         route(POST, "connections/get", connections::get, "Get a connection", "connectionId*:uuid", "ConnectionRead");

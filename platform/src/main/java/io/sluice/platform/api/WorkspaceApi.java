@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.sluice.platform.store.NotificationDao;
 import io.sluice.platform.store.WorkspaceDao;
+import io.sluice.platform.store.WorkspaceResourcesRow;
 import io.sluice.platform.store.WorkspaceRow;
 import java.time.Instant;
 import java.util.List;
@@ -16,10 +17,12 @@ import java.util.UUID;
 public final class WorkspaceApi {
     private final WorkspaceDao workspaces;
     private final NotificationDao notifications;
+    private final ResourceSettings resources;
 
-    public WorkspaceApi(WorkspaceDao workspaces, NotificationDao notifications) {
+    public WorkspaceApi(WorkspaceDao workspaces, NotificationDao notifications, ResourceSettings resources) {
         this.workspaces = workspaces;
         this.notifications = notifications;
+        this.resources = resources;
     }
 
     /** A workspace's public shape ({@code WorkspaceRead}) plus its default namespace settings. */
@@ -35,14 +38,19 @@ public final class WorkspaceApi {
             String defaultGeography,
             String namespaceDefinition,
             Optional<String> namespaceFormat,
-            Optional<JsonNode> notificationSettings) {
+            Optional<JsonNode> notificationSettings,
+            Optional<JsonNode> defaultResourceRequirements,
+            Optional<String> engineMemoryBudget) {
     }
 
     private WorkspaceRead read(WorkspaceRow row) {
+        WorkspaceResourcesRow limits = resources.workspace(row.id());
         return new WorkspaceRead(row.id(), row.id(), row.name(), row.slug(), Optional.ofNullable(row.email()),
                 row.initialSetupComplete(), !row.initialSetupComplete(), List.of(), "auto",
                 row.namespaceDefinition(), Optional.ofNullable(row.namespaceFormat()),
-                notifications.settings(row.id()).map(ApiJson::read));
+                notifications.settings(row.id()).map(ApiJson::read),
+                Optional.ofNullable(limits.defaultResourceRequirements()).map(ApiJson::read),
+                Optional.ofNullable(limits.engineMemoryBudget()));
     }
 
     public record WorkspaceReadList(List<WorkspaceRead> workspaces) {}
@@ -55,11 +63,13 @@ public final class WorkspaceApi {
         Optional<String> format = body.optionalText("namespaceFormat");
         boolean setupComplete = body.optionalBoolean("initialSetupComplete").orElse(false);
         checkFormat(body, definition, format);
+        WorkspaceResourcesRow limits = resources.readWorkspace(body, Optional.empty());
         body.done();
         Instant now = Instant.now();
         WorkspaceRow row = new WorkspaceRow(UUID.randomUUID(), name, slug(name), email.orElse(null), setupComplete,
                 definition, format.orElse(null), now, now);
         workspaces.insert(row);
+        resources.saveWorkspace(row.id(), limits);
         ctx.json(read(row));
     }
 
@@ -83,8 +93,10 @@ public final class WorkspaceApi {
         checkFormat(body, definition, format);
         Optional<ObjectNode> notificationSettings = body.optionalObject("notificationSettings");
         notificationSettings.ifPresent(n -> NotificationSettings.check(body, n));
+        WorkspaceResourcesRow limits = resources.readWorkspace(body, Optional.of(old.id()));
         body.done();
         notificationSettings.ifPresent(n -> notifications.saveSettings(old.id(), n.toString(), Instant.now()));
+        resources.saveWorkspace(old.id(), limits);
         WorkspaceRow row = new WorkspaceRow(old.id(), name, slug(name), email, setupComplete, definition,
                 format.orElse(null), old.createdAt(), Instant.now());
         workspaces.update(row);

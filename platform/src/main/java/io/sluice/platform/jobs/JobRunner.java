@@ -241,6 +241,8 @@ public final class JobRunner implements AutoCloseable {
                     .namespaceMapping(plan.namespaceMapping())
                     .stateStore(new DbStateStore(states, connectionId))
                     .listener(recorder.listener(attemptId, log))
+                    .connectorResources(plan.limits().connectorResources())
+                    .memoryBudgetBytes(plan.limits().memoryBudgetBytes())
                     .build();
             SyncHandle handle = engine.start(request);
             started(jobId, handle);

@@ -14,6 +14,7 @@ import java.util.List;
  * Everything a connection's sync needs, with the configs decrypted. Never log it.
  *
  * @param operations what runs, in order, after the sync succeeds (the connection's {@code operationIds})
+ * @param limits the connector processes' resource limits and the engine's memory budget
  */
 public record PreparedSync(
         Source source,
@@ -22,7 +23,8 @@ public record PreparedSync(
         JsonNode destinationConfig,
         ConfiguredCatalog catalog,
         NamespaceMapping namespaceMapping,
-        List<ConnectionOperation> operations) {
+        List<ConnectionOperation> operations,
+        SyncLimits limits) {
 
     public PreparedSync {
         requireNonNull(source, "source");
@@ -32,12 +34,14 @@ public record PreparedSync(
         requireNonNull(catalog, "catalog");
         requireNonNull(namespaceMapping, "namespaceMapping");
         operations = List.copyOf(operations);
+        requireNonNull(limits, "limits");
     }
 
-    /** A sync with no operations after it. */
+    /** A sync with no operations after it and the default limits. */
     public PreparedSync(Source source, JsonNode sourceConfig, Destination destination, JsonNode destinationConfig,
             ConfiguredCatalog catalog, NamespaceMapping namespaceMapping) {
-        this(source, sourceConfig, destination, destinationConfig, catalog, namespaceMapping, List.of());
+        this(source, sourceConfig, destination, destinationConfig, catalog, namespaceMapping, List.of(),
+                SyncLimits.DEFAULT);
     }
 
     /** Prepares a connection's sync from the metadata store. */

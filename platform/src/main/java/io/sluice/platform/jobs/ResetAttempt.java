@@ -61,6 +61,7 @@ final class ResetAttempt {
                             plan.destination(), plan.destinationConfig(), overwrite)
                     .namespaceMapping(plan.namespaceMapping())
                     .listener(listener)
+                    .connectorResources(plan.limits().connectorResources())
                     .build();
             SyncHandle handle = engine.start(request);
             started.accept(handle);

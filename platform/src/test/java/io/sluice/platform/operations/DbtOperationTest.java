@@ -12,6 +12,7 @@ import io.sluice.engine.NamespaceMapping;
 import io.sluice.engine.SyncResult;
 import io.sluice.platform.jobs.AttemptLog;
 import io.sluice.platform.jobs.PreparedSync;
+import io.sluice.platform.jobs.SyncLimits;
 import io.sluice.protocol.ConfiguredCatalog;
 import java.io.IOException;
 import java.io.InputStream;
@@ -90,7 +91,7 @@ class DbtOperationTest {
         PreparedSync plan = new PreparedSync(CONNECTORS.source("source-faker").orElseThrow(),
                 JSON.createObjectNode(), CONNECTORS.destination(destination).orElseThrow(), config,
                 new ConfiguredCatalog(List.of()), NamespaceMapping.sourceDefault(),
-                List.of(new ConnectionOperation("transform", operator)));
+                List.of(new ConnectionOperation("transform", operator)), SyncLimits.DEFAULT);
         try (AttemptLog log = AttemptLog.open(logFile)) {
             return new PostSyncOperations(environment, work).afterSync(plan, synced, log, cancelled);
         } catch (IOException e) {

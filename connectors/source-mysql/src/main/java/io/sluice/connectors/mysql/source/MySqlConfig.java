@@ -12,16 +12,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A source-mysql config in Airbyte's field names, defaults filled in. Only the STANDARD replication
- * method is accepted; CDC is refused as a config error until it is built.
+ * A source-mysql config in Airbyte's field names, defaults filled in.
  *
  * @param sslMode one of disabled, preferred, required, verify_ca, verify_identity
+ * @param cdc the binlog settings with {@code replication_method: {method: CDC}}, empty for STANDARD
  */
 record MySqlConfig(String host, int port, String database, String username, Optional<Secret> password,
-        String jdbcUrlParams, String sslMode, Optional<Secret> caCertificate) {
+        String jdbcUrlParams, String sslMode, Optional<Secret> caCertificate, Optional<CdcSettings> cdc) {
     static final int DEFAULT_PORT = 3306;
-    static final String CDC_REFUSED = "CDC for MySQL comes in a later release; use {\"method\": \"STANDARD\"} "
-            + "(incremental reads by a cursor column) for now";
 
     MySqlConfig {
         requireNonNull(host, "host");
@@ -31,6 +29,7 @@ record MySqlConfig(String host, int port, String database, String username, Opti
         requireNonNull(jdbcUrlParams, "jdbcUrlParams");
         requireNonNull(sslMode, "sslMode");
         requireNonNull(caCertificate, "caCertificate");
+        requireNonNull(cdc, "cdc");
     }
 
     /** The config's problems against the spec and what Sluice supports; empty when usable. */
@@ -42,8 +41,11 @@ record MySqlConfig(String host, int port, String database, String username, Opti
         if (!problems.isEmpty()) {
             return problems;
         }
-        if (config.path("replication_method").path("method").asText("STANDARD").equals("CDC")) {
-            problems.add(new ConfigError("replication_method.method", CDC_REFUSED));
+        problems.addAll(CdcSettings.validate(config));
+        String mode = config.path("ssl_mode").path("mode").asText("preferred");
+        if (CdcSettings.requested(config) && mode.startsWith("verify")) {
+            problems.add(new ConfigError("ssl_mode.mode", "\"" + mode + "\" is not supported with CDC yet (the binlog "
+                    + "reader cannot verify the server certificate); use \"required\""));
         }
         JsonNode ssl = config.path("ssl_mode");
         for (String unsupported : List.of("client_certificate", "client_key")) {
@@ -70,7 +72,8 @@ record MySqlConfig(String host, int port, String database, String username, Opti
                 password.isEmpty() ? Optional.empty() : Optional.of(Secret.of(password)),
                 config.path("jdbc_url_params").asText(""),
                 config.path("ssl_mode").path("mode").asText("preferred"),
-                ca.isEmpty() ? Optional.empty() : Optional.of(Secret.of(ca)));
+                ca.isEmpty() ? Optional.empty() : Optional.of(Secret.of(ca)),
+                CdcSettings.from(config));
     }
 
     static String describe(List<ConfigError> problems) {

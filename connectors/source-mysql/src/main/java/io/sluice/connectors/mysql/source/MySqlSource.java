@@ -8,6 +8,7 @@ import io.sluice.cdk.InputState;
 import io.sluice.cdk.RowSchema;
 import io.sluice.cdk.Source;
 import io.sluice.cdk.SyncCancelledException;
+import io.sluice.cdk.cdc.ContinuousMode;
 import io.sluice.cdk.jdbc.StreamCheckpoints;
 import io.sluice.protocol.AirbyteStream;
 import io.sluice.protocol.Catalog;
@@ -27,8 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code source-mysql}: the tables and views of one MySQL 8 or MariaDB 10.11+ database, read in
- * full through streamed result sets or incrementally by a user-chosen cursor column. Config fields
- * are Airbyte's; the CDC replication method is refused for now.
+ * full through streamed result sets, incrementally by a user-chosen cursor column, or by change data
+ * capture from the binary log (replication method CDC). Config fields are Airbyte's.
  */
 public final class MySqlSource implements Source {
     public static final String NAME = "source-mysql";
@@ -36,7 +37,12 @@ public final class MySqlSource implements Source {
     static final Duration CHECKPOINT_TIME = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(MySqlSource.class);
 
+    /** Once the binlog client has read past the log's end as it was at the start, the quiet time that ends a CDC read. */
+    static final Duration CDC_QUIET = Duration.ofSeconds(2);
+
     private final int checkpointRecords;
+    private final Duration cdcQuiet;
+    private final Duration checkpointTime;
 
     public MySqlSource() {
         this(CHECKPOINT_RECORDS);
@@ -44,7 +50,14 @@ public final class MySqlSource implements Source {
 
     /** A source that checkpoints every {@code checkpointRecords} rows (at the next cursor boundary). */
     MySqlSource(int checkpointRecords) {
+        this(checkpointRecords, CDC_QUIET, CHECKPOINT_TIME);
+    }
+
+    /** ... that ends a batch CDC read once caught up and quiet for {@code cdcQuiet}, checkpoints at least every {@code checkpointTime}. */
+    MySqlSource(int checkpointRecords, Duration cdcQuiet, Duration checkpointTime) {
         this.checkpointRecords = checkpointRecords;
+        this.cdcQuiet = cdcQuiet;
+        this.checkpointTime = checkpointTime;
     }
 
     @Override
@@ -66,7 +79,11 @@ public final class MySqlSource implements Source {
             }
             MySqlConfig mysql = MySqlConfig.from(config);
             try (Connection connection = new MySqlConnections(mysql).open()) {
-                return probe(connection, mysql).map(ConnectionStatus::failed).orElseGet(ConnectionStatus::succeeded);
+                Optional<String> problem = probe(connection, mysql);
+                if (problem.isEmpty() && mysql.cdc().isPresent()) {
+                    problem = CdcPrerequisites.problem(connection, mysql);
+                }
+                return problem.map(ConnectionStatus::failed).orElseGet(ConnectionStatus::succeeded);
             } catch (SQLException e) {
                 return ConnectionStatus.failed(MySqlFailures.describe(e, mysql));
             }
@@ -93,28 +110,46 @@ public final class MySqlSource implements Source {
         try (Connection connection = new MySqlConnections(mysql).openClassified()) {
             List<MySqlTable> tables = MySqlCatalog.selectableTables(connection, mysql.database());
             LOG.info("discovered {} tables and views", tables.size());
-            return new Catalog(tables.stream().map(MySqlSource::stream).toList());
+            boolean cdc = mysql.cdc().isPresent();
+            return new Catalog(tables.stream().map(t -> stream(t, cdc)).toList());
         } catch (SQLException e) {
             throw MySqlFailures.classify("Discovering the tables of \"" + mysql.database() + "\" failed", e);
         }
     }
 
-    private static AirbyteStream stream(MySqlTable table) {
+    /** With CDC, tables get the CDC columns and {@code _ab_cdc_cursor} as source-defined cursor (as Airbyte's); views stay full refresh. */
+    private static AirbyteStream stream(MySqlTable table, boolean cdc) {
         RowSchema.JsonSchemaBuilder schema = new RowSchema.JsonSchemaBuilder();
         table.columns().forEach(c -> schema.property(c.name(), c.type().jsonSchema()));
+        boolean changes = cdc && !table.view();
+        if (changes) {
+            CdcColumns.addTo(schema);
+        }
         List<List<String>> key = table.primaryKey().stream().map(List::of).toList();
-        return new AirbyteStream(table.name(), schema.build(), List.of(SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL),
-                Optional.of(false), List.of(), key, Optional.of(table.database()), Optional.of(true), Map.of());
+        List<SyncMode> modes = cdc && table.view() ? List.of(SyncMode.FULL_REFRESH)
+                : List.of(SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL);
+        return new AirbyteStream(table.name(), schema.build(), modes, Optional.of(changes),
+                changes ? List.of(CdcColumns.CURSOR) : List.of(), key, Optional.of(table.database()), Optional.of(true),
+                Map.of());
     }
 
     @Override
     public void read(JsonNode config, ConfiguredCatalog catalog, InputState state, Emitter out) {
         MySqlConfig mysql = MySqlConfig.from(config);
-        try (Connection connection = new MySqlConnections(mysql).openClassified()) {
+        MySqlConnections connections = new MySqlConnections(mysql);
+        try (Connection connection = connections.openClassified()) {
             List<ConfiguredStream> streams = catalog.streams();
+            if (mysql.cdc().isPresent()) {
+                new CdcSync(mysql, connections, checkpointRecords, checkpointTime, cdcQuiet,
+                        ContinuousMode.requested(config)).read(connection, streams, state, out);
+                return;
+            }
             for (int index = 0; index < streams.size(); index++) {
                 readStream(connection, mysql, index, streams.get(index), state, out);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SyncCancelledException();
         } catch (SQLException e) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new SyncCancelledException();
@@ -132,7 +167,7 @@ public final class MySqlSource implements Source {
                     .config("table \"" + database + "." + name + "\" does not exist (or is not a table or view)"));
             StreamPlan plan = StreamPlan.of(stream, table);
             StreamCheckpoints checkpoints = new StreamCheckpoints(out, index, stream.descriptor(),
-                    checkpointRecords, CHECKPOINT_TIME);
+                    checkpointRecords, checkpointTime);
             checkpoints.started();
             if (stream.syncMode() == SyncMode.INCREMENTAL) {
                 IncrementalRead.read(connection, plan, state.streamState(stream.descriptor()), checkpoints);

@@ -75,7 +75,7 @@ final class MySqlSpec {
                 "Password for keystorage (not supported yet).").put("airbyte_secret", true);
     }
 
-    /** STANDARD (cursor queries) works; CDC is in the spec so Airbyte configs validate, and refused for now. */
+    /** STANDARD (cursor queries, the default) or CDC (the binlog). */
     private static void replicationMethods(ObjectNode method) {
         method.put("title", "Update Method");
         method.put("description", "Configures how data is extracted from the database.");
@@ -83,8 +83,8 @@ final class MySqlSpec {
         method.put("order", 8);
         ArrayNode options = method.putArray("oneOf");
         ObjectNode cdc = option(options, "method", "CDC", "Read Changes using Binary Log (CDC)",
-                "Incrementally reads new inserts, updates, and deletes using the MySQL binary log. "
-                        + "Not available yet in Sluice: comes in a later release.");
+                "Incrementally reads new inserts, updates, and deletes using the MySQL binary log. This must be "
+                        + "enabled on your database (log_bin ON, binlog_format ROW, binlog_row_image FULL).");
         ObjectNode p = (ObjectNode) cdc.get("properties");
         field(p, "initial_waiting_seconds", "integer", "Initial Waiting Time in Seconds (Advanced)", 1,
                 "The amount of time the connector will wait when it launches to determine if there is new data "
@@ -92,6 +92,11 @@ final class MySqlSpec {
         field(p, "server_time_zone", "string", "Configured server timezone for the MySQL source (Advanced)", 2,
                 "Enter the configured MySQL server timezone. This should only be done if the configured timezone "
                         + "in your MySQL instance does not conform to IANNA standard.");
+        field(p, "server_id", "integer", "Server ID (Advanced)", 3,
+                "The replica server id the connector announces when it reads the binary log; it must differ from "
+                        + "the server's own and its other replicas' ids. A random id between "
+                        + CdcSettings.SERVER_ID_FROM + " and " + CdcSettings.SERVER_ID_TO + " when not set.")
+                .put("minimum", 1).put("maximum", 4294967295L);
         option(options, "method", "STANDARD", "Scan Changes with User Defined Cursor",
                 "Incrementally detects new inserts and updates using the cursor column chosen when configuring "
                         + "a connection (e.g. created_at, updated_at).");

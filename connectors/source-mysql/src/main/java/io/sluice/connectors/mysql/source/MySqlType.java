@@ -137,6 +137,16 @@ record MySqlType(String dataType, String columnType, boolean json) {
         };
     }
 
+    /** Whether values are bytes read as base64 (binary, varbinary, blobs). */
+    boolean isBinary() {
+        return BINARIES.contains(dataType);
+    }
+
+    /** Whether values are geometries read as WKT. */
+    boolean isSpatial() {
+        return SPATIAL.contains(dataType);
+    }
+
     /** Whether zero dates ('0000-00-00') may hide in the column; they are read as NULL. */
     boolean mayHoldZeroDates() {
         return dataType.equals("date") || dataType.equals("datetime") || dataType.equals("timestamp");

@@ -42,19 +42,39 @@ class MySqlConfigTest {
     }
 
     @Test
-    void cdcIsRefusedWithAClearConfigError() {
+    void cdcSettingsAreReadWithAirbyteNamesAndDefaults() {
         ObjectNode cdc = minimal();
-        cdc.putObject("replication_method").put("method", "CDC").put("initial_waiting_seconds", 300);
-        assertThat(MySqlConfig.validate(cdc)).singleElement().satisfies(e -> {
-            assertThat(e.field()).isEqualTo("replication_method.method");
-            assertThat(e.problem()).contains("CDC for MySQL comes in a later release");
+        cdc.putObject("replication_method").put("method", "CDC").put("initial_waiting_seconds", 200)
+                .put("server_time_zone", "Europe/Berlin").put("server_id", 7001);
+        CdcSettings settings = MySqlConfig.from(cdc).cdc().orElseThrow();
+        assertThat(settings.serverId()).isEqualTo(7001);
+        assertThat(settings.initialWaiting()).hasSeconds(200);
+        assertThat(settings.serverTimeZone()).contains(java.time.ZoneId.of("Europe/Berlin"));
+
+        ObjectNode defaults = minimal();
+        defaults.putObject("replication_method").put("method", "CDC");
+        CdcSettings byDefault = MySqlConfig.from(defaults).cdc().orElseThrow();
+        assertThat(byDefault.serverId()).isBetween(5400L, 6400L);
+        assertThat(byDefault.initialWaiting()).hasSeconds(300);
+        assertThat(MySqlConfig.from(minimal()).cdc()).isEmpty();
+    }
+
+    @Test
+    void badCdcSettingsNameTheirField() {
+        ObjectNode zone = minimal();
+        zone.putObject("replication_method").put("method", "CDC").put("server_time_zone", "Mars/Olympus");
+        assertThat(MySqlConfig.validate(zone)).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("replication_method.server_time_zone");
+            assertThat(e.problem()).contains("Mars/Olympus", "not a time zone");
         });
-        assertThatThrownBy(() -> new MySqlSource().discover(cdc)).isInstanceOfSatisfying(ConnectorException.class,
+        ObjectNode verify = minimal();
+        verify.putObject("replication_method").put("method", "CDC");
+        verify.putObject("ssl_mode").put("mode", "verify_ca").put("ca_certificate", "pem");
+        assertThatThrownBy(() -> new MySqlSource().discover(verify)).isInstanceOfSatisfying(ConnectorException.class,
                 e -> {
                     assertThat(e.kind()).isEqualTo(FailureKind.CONFIG);
-                    assertThat(e.getMessage()).contains("replication_method.method").contains("later release");
+                    assertThat(e.getMessage()).contains("ssl_mode.mode", "not supported with CDC");
                 });
-        assertThat(new MySqlSource().check(cdc).message()).hasValueSatisfying(m -> assertThat(m).contains("CDC"));
     }
 
     @Test
