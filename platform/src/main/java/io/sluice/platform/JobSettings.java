@@ -67,7 +67,8 @@ public record JobSettings(int workers, int maxAttempts, Duration retryBackoff, D
                 (long) number(env, "SLUICE_LOG_MAX_MB", 2048) << 20);
     }
 
-    private static int number(Map<String, String> env, String name, int fallback) {
+    /** The whole number in {@code env} under {@code name}, or the fallback when it is absent or blank. */
+    static int number(Map<String, String> env, String name, int fallback) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {
             return fallback;

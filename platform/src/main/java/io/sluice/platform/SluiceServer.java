@@ -9,7 +9,9 @@ import io.sluice.platform.api.Routes;
 import io.sluice.platform.auth.AuthFilter;
 import io.sluice.platform.auth.Credentials;
 import io.sluice.platform.connectors.ConnectorDefinitions;
+import io.sluice.platform.jobs.JobQueue;
 import io.sluice.platform.jobs.JobRunner;
+import io.sluice.platform.jobs.JobWorker;
 import io.sluice.platform.jobs.LogRetention;
 import io.sluice.platform.metrics.SyncMetrics;
 import io.sluice.platform.notify.Notifier;
@@ -28,9 +30,11 @@ import io.sluice.platform.store.JobRow;
 import io.sluice.platform.store.NotificationDao;
 import io.sluice.platform.store.StateDao;
 import io.sluice.platform.store.WorkspaceDao;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -39,9 +43,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Sluice server: metadata store, Config API v1 on the API port and under {@code /api} on the UI
- * port, and the in-process job runner. {@link #start} returns once both ports answer;
- * {@link #close} stops the HTTP servers, cancels running jobs and closes the pool.
+ * A Sluice node: metadata store, and by its role the Config API v1 on the API port and under
+ * {@code /api} on the UI port with the schedules (server), the job worker (worker), or both (all).
+ * {@link #start} returns once the ports answer; {@link #close} stops the HTTP servers, hands running
+ * jobs back to the store (they go on from their last acknowledged state) and closes the pool.
  */
 public final class SluiceServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SluiceServer.class);
@@ -50,20 +55,22 @@ public final class SluiceServer implements AutoCloseable {
             + "<a href=\"/api/v1/openapi.json\">/api/v1</a>.</p></body></html>";
 
     private final Database database;
-    private final List<JobRunner> runners;
+    private final Optional<JobWorker> worker;
     private final ConnectionScheduler scheduler;
     private final ScheduledExecutorService housekeeping;
-    private final Javalin api;
-    private final Javalin ui;
+    private final List<Javalin> http;
+    private final int apiPort;
+    private final int uiPort;
 
-    private SluiceServer(Database database, List<JobRunner> runners, ConnectionScheduler scheduler,
-            ScheduledExecutorService housekeeping, Javalin api, Javalin ui) {
+    private SluiceServer(Database database, Optional<JobWorker> worker, ConnectionScheduler scheduler,
+            ScheduledExecutorService housekeeping, List<Javalin> http, int apiPort, int uiPort) {
         this.housekeeping = housekeeping;
         this.database = database;
         this.scheduler = scheduler;
-        this.runners = runners;
-        this.api = api;
-        this.ui = ui;
+        this.worker = worker;
+        this.http = http;
+        this.apiPort = apiPort;
+        this.uiPort = uiPort;
     }
 
     /**
@@ -77,8 +84,25 @@ public final class SluiceServer implements AutoCloseable {
 
     /** Starts with the clock that schedules are computed on (tests move it). */
     public static SluiceServer start(PlatformSettings settings, Clock clock) {
+        return start(settings, NodeSettings.all(), clock);
+    }
+
+    /**
+     * Starts the parts of Sluice that the node's role asks for: a {@code server} serves the API and
+     * fires schedules, a {@code worker} runs jobs (and answers {@code GET /health} on its health port
+     * if it has one), {@code all} does both.
+     *
+     * @throws StartupException for a server or worker role on the embedded store, which one process holds
+     */
+    public static SluiceServer start(PlatformSettings settings, NodeSettings node, Clock clock) {
+        if (node.role() != NodeSettings.Role.ALL && settings.databaseUrl().isEmpty()) {
+            throw new StartupException("--role " + node.role().name().toLowerCase(java.util.Locale.ROOT)
+                    + " needs a metadata store that several processes share: set SLUICE_DATABASE_URL to a PostgreSQL"
+                    + " database (the embedded H2 store only works with --role all)");
+        }
         Database database = Database.open(settings);
-        List<JobRunner> runners = new ArrayList<>();
+        List<JobWorker> workers = new ArrayList<>();
+        List<Javalin> http = new ArrayList<>();
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sluice-housekeeping");
             t.setDaemon(true);
@@ -88,16 +112,8 @@ public final class SluiceServer implements AutoCloseable {
                 database.dao(ConnectionDao.class), clock, settings.jobs().schedulerPoll());
         try {
             Credentials credentials = new Credentials(database.dao(AuthDao.class));
-            credentials.ensureAdmin();
-            if (settings.adminPassword().isPresent()) {
-                credentials.setPassword(settings.adminPassword().get()).ifPresent(problem -> {
-                    throw new StartupException("SLUICE_ADMIN_PASSWORD " + problem);
-                });
-            }
-            if (!AuthFilter.isLoopback(settings.bind()) && credentials.defaultPassword()) {
-                throw new StartupException("refusing to listen on " + settings.bind() + " while the admin password is"
-                        + " still the default one; set SLUICE_ADMIN_PASSWORD (8+ characters) or change it with"
-                        + " POST /api/v1/admin/update_password on a loopback-bound server first");
+            if (node.role().serves()) {
+                checkAdmin(settings, credentials);
             }
             ConfigSecrets secrets = new ConfigSecrets(SecretCipher.load(settings.secretKey(), settings.dataDir()));
             ConnectorDefinitions definitions =
@@ -105,26 +121,39 @@ public final class SluiceServer implements AutoCloseable {
             SyncMetrics metrics = new SyncMetrics();
             SyncAlerts alerts = new SyncAlerts(database.dao(ConnectionDao.class), database.dao(ActorDao.class),
                     database.dao(NotificationDao.class), scheduler, new Notifier(), settings.jobs().failureThreshold());
-            JobRunner.Factory factory = planner -> {
-                JobRunner runner = new JobRunner(database.dao(JobDao.class), database.dao(StateDao.class), planner,
-                        settings.dataDir().resolve("logs").resolve("jobs"), settings.jobs(), alerts, metrics);
-                runners.add(runner);
-                return runner;
+            Path logDir = settings.dataDir().resolve("logs").resolve("jobs");
+            List<JobQueue> queues = new ArrayList<>();
+            JobQueue.Factory factory = planner -> {
+                if (node.role().works()) {
+                    JobRunner runner = new JobRunner(database.dao(JobDao.class), database.dao(StateDao.class), planner,
+                            logDir, settings.jobs(), node.name(), alerts, metrics);
+                    workers.add(new JobWorker(database, runner, node, settings.jobs().workers()));
+                }
+                JobQueue queue = new JobQueue(database.dao(JobDao.class), database.dataSource(),
+                        () -> workers.forEach(JobWorker::checkNow));
+                queues.add(queue);
+                return queue;
             };
             Routes routes = new Routes(database, definitions, secrets, factory, new AdminApi(credentials),
                     scheduler, metrics);
-            runners.forEach(JobRunner::failLeftovers);
-            FirstStart.ensure(database.dao(WorkspaceDao.class), database.dao(ActorDao.class),
-                    database.dao(ConnectionDao.class), definitions, secrets, routes, settings.dataDir());
-            JobRunner runner = runners.get(0);
-            scheduler.start(runner::sync);
+            if (node.role().serves()) {
+                FirstStart.ensure(database.dao(WorkspaceDao.class), database.dao(ActorDao.class),
+                        database.dao(ConnectionDao.class), definitions, secrets, routes, settings.dataDir());
+            }
+            workers.forEach(JobWorker::start);
+            if (node.role().serves()) {
+                scheduler.start(queues.get(0)::sync);
+            }
             JobDao jobDao = database.dao(JobDao.class);
-            ContinuousConnections continuous = new ContinuousConnections(database.dao(ConnectionDao.class), jobDao,
-                    runner::sync, runner::cancel, settings.jobs().retryBackoff(), Clock.systemUTC());
-            housekeeping.scheduleWithFixedDelay(continuous::check, 0, settings.jobs().schedulerPoll().toMillis(),
-                    TimeUnit.MILLISECONDS);
-            LogRetention retention = new LogRetention(settings.dataDir().resolve("logs").resolve("jobs"),
-                    settings.jobs().logRetention(), settings.jobs().logMaxBytes(), clock,
+            if (node.role().serves()) {
+                JobQueue queue = queues.get(0);
+                ContinuousConnections continuous = new ContinuousConnections(database.dao(ConnectionDao.class), jobDao,
+                        queue::sync, queue::cancel, settings.jobs().retryBackoff(), Clock.systemUTC());
+                housekeeping.scheduleWithFixedDelay(continuous::check, 0, settings.jobs().schedulerPoll().toMillis(),
+                        TimeUnit.MILLISECONDS);
+            }
+            LogRetention retention = new LogRetention(logDir, settings.jobs().logRetention(),
+                    settings.jobs().logMaxBytes(), clock,
                     () -> jobDao.listActive().stream().map(JobRow::id).collect(Collectors.toSet()));
             housekeeping.scheduleWithFixedDelay(() -> {
                 try {
@@ -133,24 +162,45 @@ public final class SluiceServer implements AutoCloseable {
                     LOG.warn("log retention failed: {}", e.getMessage());
                 }
             }, 0, 1, TimeUnit.HOURS);
-            AuthFilter auth = new AuthFilter(credentials, settings.authRequired(), settings.bind());
-            Javalin api = http(settings.bind(), settings.apiPort(), routes, auth, false);
-            Javalin ui;
-            try {
-                ui = http(settings.bind(), settings.uiPort(), routes, auth, true);
-            } catch (RuntimeException e) {
-                api.stop();
-                throw e;
+            if (node.role().serves()) {
+                AuthFilter auth = new AuthFilter(credentials, settings.authRequired(), settings.bind());
+                http.add(http(settings.bind(), settings.apiPort(), routes, auth, false));
+                http.add(http(settings.bind(), settings.uiPort(), routes, auth, true));
+                LOG.info("Sluice is ready ({} node {}): API on http://{}:{}/api/v1, UI on http://{}:{}",
+                        node.role(), node.name(), settings.bind(), http.get(0).port(), settings.bind(),
+                        http.get(1).port());
+                return new SluiceServer(database, workers.stream().findFirst(), scheduler, housekeeping, http,
+                        http.get(0).port(), http.get(1).port());
             }
-            LOG.info("Sluice is ready: API on http://{}:{}/api/v1, UI on http://{}:{}", settings.bind(), api.port(),
-                    settings.bind(), ui.port());
-            return new SluiceServer(database, runners, scheduler, housekeeping, api, ui);
+            if (node.healthPort() >= 0) {
+                http.add(WorkerHealth.start(settings.bind(), node.healthPort(), metrics));
+            }
+            LOG.info("Sluice worker {} is ready: {} jobs at once, taken over {} s after its heartbeats stop",
+                    node.name(), settings.jobs().workers(), node.takeoverAfter().toSeconds());
+            int health = http.isEmpty() ? -1 : http.get(0).port();
+            return new SluiceServer(database, workers.stream().findFirst(), scheduler, housekeeping, http, health,
+                    health);
         } catch (RuntimeException e) {
+            http.forEach(Javalin::stop);
             housekeeping.shutdownNow();
             scheduler.close();
-            runners.forEach(JobRunner::close);
+            workers.forEach(JobWorker::close);
             database.close();
             throw e;
+        }
+    }
+
+    private static void checkAdmin(PlatformSettings settings, Credentials credentials) {
+        credentials.ensureAdmin();
+        if (settings.adminPassword().isPresent()) {
+            credentials.setPassword(settings.adminPassword().get()).ifPresent(problem -> {
+                throw new StartupException("SLUICE_ADMIN_PASSWORD " + problem);
+            });
+        }
+        if (!AuthFilter.isLoopback(settings.bind()) && credentials.defaultPassword()) {
+            throw new StartupException("refusing to listen on " + settings.bind() + " while the admin password is"
+                    + " still the default one; set SLUICE_ADMIN_PASSWORD (8+ characters) or change it with"
+                    + " POST /api/v1/admin/update_password on a loopback-bound server first");
         }
     }
 
@@ -170,12 +220,14 @@ public final class SluiceServer implements AutoCloseable {
         return app.start();
     }
 
+    /** The API port; on a worker node, its health port (-1 when it has none). */
     public int apiPort() {
-        return api.port();
+        return apiPort;
     }
 
+    /** The UI port; on a worker node, its health port (-1 when it has none). */
     public int uiPort() {
-        return ui.port();
+        return uiPort;
     }
 
     /** The schedules of this server's connections. */
@@ -190,11 +242,10 @@ public final class SluiceServer implements AutoCloseable {
     @Override
     public void close() {
         LOG.info("Sluice is stopping");
-        ui.stop();
-        api.stop();
+        http.forEach(Javalin::stop);
         housekeeping.shutdownNow();
         scheduler.close();
-        runners.forEach(JobRunner::close);
+        worker.ifPresent(JobWorker::close);
         database.close();
     }
 }

@@ -49,6 +49,20 @@ final class ApiClient {
         return post(path, body).ok();
     }
 
+    /** Polls {@code jobs/get} until the job has one of the statuses; fails after {@code limit}. */
+    JsonNode awaitJob(long jobId, java.util.Set<String> statuses, Duration limit) {
+        java.time.Instant deadline = java.time.Instant.now().plus(limit);
+        JsonNode job = ok("/api/v1/jobs/get", "{\"id\": " + jobId + "}");
+        while (!statuses.contains(job.path("job").path("status").asText())) {
+            if (java.time.Instant.now().isAfter(deadline)) {
+                throw new AssertionError("job " + jobId + " is not " + statuses + " after " + limit + ": " + job);
+            }
+            ApiIT.sleep(100);
+            job = ok("/api/v1/jobs/get", "{\"id\": " + jobId + "}");
+        }
+        return job;
+    }
+
     Response get(String path) {
         return send("GET", path, null);
     }

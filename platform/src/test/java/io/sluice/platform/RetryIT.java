@@ -133,14 +133,7 @@ class RetryIT {
     }
 
     private JsonNode waitFor(long jobId, Set<String> statuses) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        JsonNode job = api.ok("/api/v1/jobs/get", "{\"id\": " + jobId + "}");
-        while (!statuses.contains(job.path("job").path("status").asText())) {
-            assertThat(Instant.now()).as(job.toString()).isBefore(deadline);
-            ApiIT.sleep(100);
-            job = api.ok("/api/v1/jobs/get", "{\"id\": " + jobId + "}");
-        }
-        return job;
+        return api.awaitJob(jobId, statuses, Duration.ofSeconds(90));
     }
 
     private static String attemptStatus(JsonNode job, int index) {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.sluice.cdk.ConfigError;
-import io.sluice.platform.jobs.JobRunner;
+import io.sluice.platform.jobs.JobQueue;
 import io.sluice.platform.schedule.ConnectionScheduler;
 import io.sluice.platform.store.ActorRow;
 import io.sluice.platform.store.ConnectionDao;
@@ -26,14 +26,14 @@ public final class ConnectionApi {
     private final ActorApi sources;
     private final ActorApi destinations;
     private final ConnectionSettings settings;
-    private final JobRunner runner;
+    private final JobQueue runner;
     private final JobApi jobs;
     private final WorkspaceApi workspaces;
     private final ConnectionScheduler scheduler;
     private final ResourceSettings resources;
 
     public ConnectionApi(ConnectionDao connections, ActorApi sources, ActorApi destinations,
-            ConnectionSettings settings, JobRunner runner, JobApi jobs, WorkspaceApi workspaces,
+            ConnectionSettings settings, JobQueue runner, JobApi jobs, WorkspaceApi workspaces,
             ConnectionScheduler scheduler, ResourceSettings resources) {
         this.resources = resources;
         this.workspaces = workspaces;

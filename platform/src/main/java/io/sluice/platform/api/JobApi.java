@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.sluice.platform.jobs.AttemptLog;
-import io.sluice.platform.jobs.JobRunner;
+import io.sluice.platform.jobs.JobQueue;
 import io.sluice.platform.store.AttemptRow;
 import io.sluice.platform.store.JobDao;
 import io.sluice.platform.store.JobRow;
@@ -20,9 +20,9 @@ public final class JobApi {
     private static final int DEFAULT_PAGE_SIZE = 200;
 
     private final JobDao jobs;
-    private final JobRunner runner;
+    private final JobQueue runner;
 
-    public JobApi(JobDao jobs, JobRunner runner) {
+    public JobApi(JobDao jobs, JobQueue runner) {
         this.jobs = jobs;
         this.runner = runner;
     }

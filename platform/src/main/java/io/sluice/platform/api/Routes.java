@@ -8,7 +8,7 @@ import io.javalin.http.HandlerType;
 import io.sluice.platform.auth.AuthFilter;
 import io.sluice.platform.connectors.ActorType;
 import io.sluice.platform.connectors.ConnectorDefinitions;
-import io.sluice.platform.jobs.JobRunner;
+import io.sluice.platform.jobs.JobQueue;
 import io.sluice.platform.schedule.ConnectionScheduler;
 import io.sluice.platform.secrets.ConfigSecrets;
 import io.sluice.platform.store.ActorDao;
@@ -39,7 +39,7 @@ public final class Routes {
     private final ActorApi destinations;
     private final ConnectionApi connections;
 
-    public Routes(Database db, ConnectorDefinitions definitions, ConfigSecrets secrets, JobRunner.Factory runners,
+    public Routes(Database db, ConnectorDefinitions definitions, ConfigSecrets secrets, JobQueue.Factory runners,
             AdminApi admin, ConnectionScheduler scheduler, SyncMetrics metrics) {
         ResourceSettings resources = new ResourceSettings(db.dao(ResourceDao.class),
                 ResourceSettings.environmentDefaults(System.getenv()));
@@ -53,7 +53,7 @@ public final class Routes {
                 secrets);
         destinations = new ActorApi(ActorType.DESTINATION, actorDao, connectionDao, definitions,
                 destinationDefinitions, workspaces, secrets);
-        JobRunner runner = runners.create(new ConnectionPlanner(connectionDao, actorDao, sources, destinations,
+        JobQueue runner = runners.create(new ConnectionPlanner(connectionDao, actorDao, sources, destinations,
                 definitions, db.dao(OperationDao.class), resources));
         JobApi jobs = new JobApi(db.dao(JobDao.class), runner);
         connections = new ConnectionApi(connectionDao, sources, destinations,

@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  *   <li>an active continuous connection without a pending or running job gets one, unless its last
  *       sync was cancelled by someone after the connection was last changed (a cancel stops it until
  *       the next manual sync, or until the connection is updated, e.g. disabled and enabled again);
- *       after a job that ended otherwise (failed after its retries, or stopped with the server) it
- *       waits {@code restartDelay} first;</li>
+ *       after a job that ended otherwise (failed after its retries) it waits {@code restartDelay}
+ *       first; a job whose worker stopped is not ended but handed over, and goes on on the next worker;</li>
  *   <li>the job of a continuous connection that is disabled, deleted or no longer continuous is
  *       cancelled.</li>
  * </ul>

@@ -10,6 +10,7 @@ import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.transaction.Transaction;
 
 /** Jobs and their attempts. */
 @RegisterConstructorMapper(JobRow.class)
@@ -45,11 +46,65 @@ public interface JobDao {
             + " where id = :id and status = 'pending'")
     int markRunning(@Bind("id") long id, @Bind("now") Instant now);
 
-    @SqlUpdate("insert into attempt (job_id, attempt_number, status, log_path, created_at, updated_at)"
-            + " values (:jobId, :number, 'running', :logPath, :now, :now)")
+    @SqlUpdate("insert into attempt (job_id, attempt_number, status, log_path, node, created_at, updated_at)"
+            + " values (:jobId, :number, 'running', :logPath, :node, :now, :now)")
     @GetGeneratedKeys("id")
     long insertAttempt(@Bind("jobId") long jobId, @Bind("number") int attemptNumber, @Bind("logPath") String logPath,
-            @Bind("now") Instant now);
+            @Bind("node") String node, @Bind("now") Instant now);
+
+    /** The node that ran the attempt; empty for attempts older than several-node support. */
+    @SqlQuery("select node from attempt where id = :id and node is not null")
+    Optional<String> attemptNode(@Bind("id") long attemptId);
+
+    /**
+     * Creates a pending job that holds the connection's one active-job slot; fails (and leaves
+     * nothing behind) when another job of the connection holds it.
+     */
+    @Transaction
+    default long insertActiveJob(String configType, String scope, Instant now) {
+        long id = insertJob(configType, scope, now);
+        holdActive(scope, id);
+        return id;
+    }
+
+    @SqlUpdate("insert into connection_active_job (scope, job_id) values (:scope, :jobId)")
+    void holdActive(@Bind("scope") String scope, @Bind("jobId") long jobId);
+
+    /** The connection's pending, running or incomplete job. */
+    @SqlQuery("select job_id from connection_active_job where scope = :scope")
+    Optional<Long> activeJob(@Bind("scope") String scope);
+
+    /** Gives the job its final status and frees its connection for the next job. */
+    @Transaction
+    default void end(long id, String status, Instant now) {
+        setStatus(id, status, now);
+        releaseActive(id);
+    }
+
+    @SqlUpdate("delete from connection_active_job where job_id = :jobId")
+    int releaseActive(@Bind("jobId") long jobId);
+
+    /** Cancels the job if no worker has started it yet; true when it did. */
+    @Transaction
+    default boolean cancelIfPending(long id, Instant now) {
+        if (cancelPending(id, now) == 0) {
+            return false;
+        }
+        releaseActive(id);
+        return true;
+    }
+
+    @SqlUpdate("update job set status = 'cancelled', updated_at = :now where id = :id and status = 'pending'")
+    int cancelPending(@Bind("id") long id, @Bind("now") Instant now);
+
+    @SqlUpdate("update job set cancel_requested = true where id = :id")
+    int requestCancel(@Bind("id") long id);
+
+    @SqlQuery("select status from attempt where id = :id")
+    Optional<String> attemptStatus(@Bind("id") long attemptId);
+
+    @SqlQuery("select cancel_requested from job where id = :id")
+    boolean cancelRequested(@Bind("id") long id);
 
     @SqlUpdate("update attempt set stats = :stats, updated_at = :now where id = :id")
     int updateStats(@Bind("id") long attemptId, @Bind("stats") String stats, @Bind("now") Instant now);
