@@ -2,16 +2,13 @@ package io.sluice.connectors.mysql.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sluice.cdk.Chunk;
 import io.sluice.cdk.ConnectorRegistry;
 import io.sluice.cdk.Destination;
 import io.sluice.cdk.InputState;
-import io.sluice.cdk.RecordInput;
-import io.sluice.cdk.StateAcknowledger;
 import io.sluice.cdk.cdc.ContinuousMode;
+import io.sluice.cdk.testkit.DyingDestination;
 import io.sluice.engine.InMemoryStateStore;
 import io.sluice.engine.NamespaceDefinition;
 import io.sluice.engine.NamespaceMapping;
@@ -22,8 +19,6 @@ import io.sluice.engine.SyncResult;
 import io.sluice.protocol.AirbyteStream;
 import io.sluice.protocol.ConfiguredCatalog;
 import io.sluice.protocol.ConfiguredStream;
-import io.sluice.protocol.ConnectionStatus;
-import io.sluice.protocol.ConnectorSpecification;
 import io.sluice.protocol.DestinationSyncMode;
 import io.sluice.protocol.SyncMode;
 import java.sql.Connection;
@@ -161,7 +156,7 @@ class MySqlCdcToPostgresIT {
             boolean soft, ObjectNode config) {
         MySqlSource source = new MySqlSource(200, Duration.ofSeconds(1), Duration.ofSeconds(1));
         Destination real = ConnectorRegistry.load().destination("destination-postgres").orElseThrow();
-        Destination destination = failAfterChunks.<Destination>map(n -> new FailingDestination(real, n,
+        Destination destination = failAfterChunks.<Destination>map(n -> new DyingDestination(real, n,
                 Duration.ofMillis(3500))).orElse(real);
         ObjectNode destinationConfig = JsonNodeFactory.instance.objectNode().put("host", "127.0.0.1").put("port", 5432)
                 .put("database", "test").put("username", "postgres").put("schema", target)
@@ -220,41 +215,5 @@ class MySqlCdcToPostgresIT {
             }
         }
         return values;
-    }
-
-    /** The real destination, whose input is slow and breaks after a number of chunks: a sync dying half-way. */
-    private record FailingDestination(Destination real, int chunks, Duration perChunk) implements Destination {
-        @Override
-        public String name() {
-            return real.name();
-        }
-
-        @Override
-        public ConnectorSpecification spec() {
-            return real.spec();
-        }
-
-        @Override
-        public ConnectionStatus check(JsonNode config) {
-            return real.check(config);
-        }
-
-        @Override
-        public void write(JsonNode config, ConfiguredCatalog catalog, RecordInput input, StateAcknowledger acks) {
-            int[] seen = {0};
-            real.write(config, catalog, () -> {
-                if (++seen[0] > chunks) {
-                    throw new IllegalStateException("killed after " + chunks + " chunks");
-                }
-                try {
-                    Thread.sleep(perChunk.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-                Optional<Chunk> next = input.next();
-                return next;
-            }, acks);
-        }
     }
 }

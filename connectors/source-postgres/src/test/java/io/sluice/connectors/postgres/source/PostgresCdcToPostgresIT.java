@@ -2,14 +2,11 @@ package io.sluice.connectors.postgres.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sluice.cdk.Chunk;
 import io.sluice.cdk.ConnectorRegistry;
 import io.sluice.cdk.Destination;
-import io.sluice.cdk.RecordInput;
-import io.sluice.cdk.StateAcknowledger;
+import io.sluice.cdk.testkit.DyingDestination;
 import io.sluice.engine.InMemoryStateStore;
 import io.sluice.engine.NamespaceDefinition;
 import io.sluice.engine.NamespaceMapping;
@@ -19,8 +16,6 @@ import io.sluice.engine.SyncResult;
 import io.sluice.protocol.AirbyteStream;
 import io.sluice.protocol.ConfiguredCatalog;
 import io.sluice.protocol.ConfiguredStream;
-import io.sluice.protocol.ConnectionStatus;
-import io.sluice.protocol.ConnectorSpecification;
 import io.sluice.protocol.DestinationSyncMode;
 import io.sluice.protocol.SyncMode;
 import java.sql.Connection;
@@ -104,7 +99,7 @@ class PostgresCdcToPostgresIT {
     private SyncResult sync(ObjectNode config, InMemoryStateStore state, Optional<Integer> failAfterChunks) {
         PostgresSource source = new PostgresSource(200, PostgresSource.CHUNK_THRESHOLD_PAGES, Duration.ofSeconds(1));
         Destination real = ConnectorRegistry.load().destination("destination-postgres").orElseThrow();
-        Destination destination = failAfterChunks.<Destination>map(n -> new FailingDestination(real, n)).orElse(real);
+        Destination destination = failAfterChunks.<Destination>map(n -> new DyingDestination(real, n)).orElse(real);
         ObjectNode destinationConfig = JsonNodeFactory.instance.objectNode().put("host", "127.0.0.1").put("port", 5432)
                 .put("database", "test").put("username", "postgres").put("schema", target);
         AirbyteStream items = source.discover(config).streams().stream().filter(s -> s.name().equals("items"))
@@ -144,36 +139,6 @@ class PostgresCdcToPostgresIT {
         try (Statement s = pg.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
-        }
-    }
-
-    /** The real destination, whose input breaks after a number of chunks: a sync dying half-way. */
-    private record FailingDestination(Destination real, int chunks) implements Destination {
-        @Override
-        public String name() {
-            return real.name();
-        }
-
-        @Override
-        public ConnectorSpecification spec() {
-            return real.spec();
-        }
-
-        @Override
-        public ConnectionStatus check(JsonNode config) {
-            return real.check(config);
-        }
-
-        @Override
-        public void write(JsonNode config, ConfiguredCatalog catalog, RecordInput input, StateAcknowledger acks) {
-            int[] seen = {0};
-            real.write(config, catalog, () -> {
-                if (++seen[0] > chunks) {
-                    throw new IllegalStateException("killed after " + chunks + " chunks");
-                }
-                Optional<Chunk> next = input.next();
-                return next;
-            }, acks);
         }
     }
 }
