@@ -68,6 +68,11 @@ class UiJourneyIT {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=" + width + "," + height);
+        if (width < 500) {
+            // headless chromium keeps windows at least 500 px wide: a phone's viewport needs emulation
+            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+                    Map.of("width", width, "height", height, "pixelRatio", 1.0)));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
         return new ChromeDriver(service, options);
@@ -79,6 +84,8 @@ class UiJourneyIT {
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
             driver.get(base + "/");
             assertThat(driver.getCurrentUrl()).isEqualTo(base + "/setup");
+            assertThat(((Number) ((JavascriptExecutor) driver).executeScript("return window.innerWidth")).intValue())
+                    .as("viewport width").isEqualTo(width);
             assertThat(driver.findElement(By.tagName("main")).getText()).contains("Sluice never sends telemetry anywhere");
             assertEveryInputHasALabel();
             screenshot("1-setup");
