@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class UiSessions {
     static final String COOKIE = "sluice_session";
     static final Duration IDLE = Duration.ofHours(12);
+    /** Past this many sessions, idle ones go, then signed-out ones (pages without cookies each start one). */
+    private static final int SWEEP_ABOVE = 10_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
@@ -63,6 +65,10 @@ public final class UiSessions {
     }
 
     private Session start(Context ctx, Optional<String> email) {
+        if (sessions.size() > SWEEP_ABOVE) {
+            Instant idleSince = Instant.now().minus(IDLE);
+            sessions.values().removeIf(s -> s.lastSeen().isBefore(idleSince) || (!s.signedIn() && sessions.size() > SWEEP_ABOVE));
+        }
         Session session = new Session(token(), token(), email, Instant.now());
         sessions.put(session.id(), session);
         ctx.res().addHeader("Set-Cookie", COOKIE + "=" + session.id() + "; Path=/; HttpOnly; SameSite=Lax");

@@ -118,6 +118,7 @@ class UiJourneyIT {
             assertThat(error.getText()).isEqualTo("Wrong email or password.");
             assertThat(((JavascriptExecutor) driver).executeScript(
                     "return document.getElementById('password').nextElementSibling.id")).isEqualTo("password-error");
+            assertThat(driver.findElement(By.id("password")).getAttribute("aria-describedby")).isEqualTo("password-error");
             assertThat(driver.findElements(By.id("email-error"))).isEmpty();
             assertEveryInputHasALabel();
             screenshot("4-wrong-password");
