@@ -10,6 +10,7 @@ import io.sluice.platform.store.WorkspaceRow;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.AfterAll;
@@ -157,6 +158,23 @@ class UiHttpIT {
                 .statusCode()).isEqualTo(401);
         assertThat(UiBrowser.location(other.post("/sign-in",
                 Map.of("_csrf", otherCsrf, "email", EMAIL, "password", "another pass 2")))).isEqualTo("/");
+    }
+
+    @Test
+    @Order(7)
+    void anAdminPasswordSetBeforehandClosesTheWizard(@TempDir Path dir) {
+        try (SluiceServer preset = SluiceServer.start(PlatformSettings.fromEnvironment(Map.of())
+                .withDataDir(dir.resolve("data")).withPorts(0, 0).withAdminPassword(Optional.of("set by the operator")))) {
+            UiBrowser browser = new UiBrowser(preset.uiPort());
+            assertThat(UiBrowser.location(browser.get("/setup"))).isEqualTo("/sign-in");
+            String csrf = browser.csrf("/sign-in");
+            HttpResponse<String> claim = browser.post("/setup", withCsrf(setupForm(EMAIL, PASSWORD), csrf));
+            assertThat(UiBrowser.location(claim)).isEqualTo("/sign-in");
+            assertThat(browser.post("/sign-in", Map.of("_csrf", csrf, "email", EMAIL, "password", PASSWORD))
+                    .statusCode()).isEqualTo(401);
+            assertThat(UiBrowser.location(browser.post("/sign-in", Map.of("_csrf", csrf,
+                    "email", "airbyte@example.com", "password", "set by the operator")))).isEqualTo("/");
+        }
     }
 
     private static String sessionCookie(UiBrowser browser) {
