@@ -28,8 +28,10 @@ import io.sluice.platform.store.DefinitionDao;
 import io.sluice.platform.store.JobDao;
 import io.sluice.platform.store.JobRow;
 import io.sluice.platform.store.NotificationDao;
+import io.sluice.platform.store.SetupDao;
 import io.sluice.platform.store.StateDao;
 import io.sluice.platform.store.WorkspaceDao;
+import io.sluice.platform.ui.WebUi;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -50,9 +52,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SluiceServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SluiceServer.class);
-    private static final String UI_PLACEHOLDER = "<!doctype html><html><head><meta charset=\"utf-8\"><title>Sluice</title>"
-            + "</head><body><h1>Sluice</h1><p>The web UI comes soon. The Config API is served under "
-            + "<a href=\"/api/v1/openapi.json\">/api/v1</a>.</p></body></html>";
 
     private final Database database;
     private final Optional<JobWorker> worker;
@@ -164,8 +163,10 @@ public final class SluiceServer implements AutoCloseable {
             }, 0, 1, TimeUnit.HOURS);
             if (node.role().serves()) {
                 AuthFilter auth = new AuthFilter(credentials, settings.authRequired(), settings.bind());
-                http.add(http(settings.bind(), settings.apiPort(), routes, auth, false));
-                http.add(http(settings.bind(), settings.uiPort(), routes, auth, true));
+                WebUi ui = new WebUi(credentials, database.dao(WorkspaceDao.class), database.dao(SetupDao.class),
+                        database.dao(ConnectionDao.class), jobDao);
+                http.add(http(settings.bind(), settings.apiPort(), routes, auth, Optional.empty()));
+                http.add(http(settings.bind(), settings.uiPort(), routes, auth, Optional.of(ui)));
                 LOG.info("Sluice is ready ({} node {}): API on http://{}:{}/api/v1, UI on http://{}:{}",
                         node.role(), node.name(), settings.bind(), http.get(0).port(), settings.bind(),
                         http.get(1).port());
@@ -204,7 +205,7 @@ public final class SluiceServer implements AutoCloseable {
         }
     }
 
-    private static Javalin http(String bind, int port, Routes routes, AuthFilter auth, boolean withUi) {
+    private static Javalin http(String bind, int port, Routes routes, AuthFilter auth, Optional<WebUi> ui) {
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -213,9 +214,7 @@ public final class SluiceServer implements AutoCloseable {
             config.jetty.host = bind;
             config.jetty.port = port;
             routes.register(config.routes, auth);
-            if (withUi) {
-                config.routes.get("/", ctx -> ctx.html(UI_PLACEHOLDER));
-            }
+            ui.ifPresent(webUi -> webUi.register(config));
         });
         return app.start();
     }

@@ -415,9 +415,10 @@ abstract class ApiIT {
         assertThat(ui.get("/api/v1/health").ok().path("available").asBoolean()).isTrue();
         assertThat(ui.ok("/api/v1/workspaces/list", "").path("workspaces").findValuesAsText("workspaceId"))
                 .contains(workspaceId);
-        ApiClient.Response page = ui.get("/");
+        assertThat(ui.get("/").status()).isEqualTo(303);
+        ApiClient.Response page = ui.get("/setup");
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.text()).contains("Sluice");
+        assertThat(page.text()).contains("Set up Sluice");
     }
 
     @Test

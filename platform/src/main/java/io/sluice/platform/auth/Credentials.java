@@ -61,6 +61,12 @@ public final class Credentials {
         return Optional.empty();
     }
 
+    /** Renames the admin account (the first-run wizard asks for the admin's own email). */
+    public void setEmail(String email) {
+        dao.updateEmail(adminEmail(), email, Instant.now());
+        verified.clear();
+    }
+
     public boolean checkPassword(String email, String password) {
         Optional<String> hash = dao.passwordHash(email);
         if (hash.isEmpty()) {

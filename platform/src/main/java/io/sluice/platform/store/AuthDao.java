@@ -22,6 +22,9 @@ public interface AuthDao {
     @SqlUpdate("update admin_user set password_hash = :hash, updated_at = :now where email = :email")
     int updatePassword(@Bind("email") String email, @Bind("hash") String hash, @Bind("now") Instant now);
 
+    @SqlUpdate("update admin_user set email = :email, updated_at = :now where email = :old")
+    int updateEmail(@Bind("old") String oldEmail, @Bind("email") String email, @Bind("now") Instant now);
+
     @SqlUpdate("insert into api_token (id, name, token_hash, created_at) values (:id, :name, :hash, :now)")
     void insertToken(@Bind("id") UUID id, @Bind("name") String name, @Bind("hash") String tokenHash,
             @Bind("now") Instant now);
