@@ -140,15 +140,17 @@ class ContinuousIT {
                 && committed(js.get(0)) == 10);
         assertThat(job(jobs.get(0)).path("attempts").get(0).path("logs").toString()).contains("read 4 continuous=True");
 
-        // A server restart stops the sync without anyone cancelling it: the job is handed over to the
-        // next worker, which goes on with it in a new attempt, or (this test allows one attempt a job)
-        // ends it, and the continuous connection starts a new job.
+        // A server restart stops the sync without anyone cancelling it: the stopping worker hands the job
+        // over, the next one finds it out of attempts (this test allows one a job) and ends it failed, and
+        // the continuous connection starts a new job.
         server.close();
         startServer();
-        jobs = eventually(connectionId, js -> status(js.get(0)).equals("running") && committed(js.get(0)) == 10
-                && (js.size() == 5 || js.get(0).path("attempts").size() == 2));
-        JsonNode attempts = job(jobs.get(0)).path("attempts");
-        assertThat(attempts.get(attempts.size() - 1).path("logs").toString()).contains("read 5 continuous=True");
+        jobs = eventually(connectionId, js -> js.size() == 5 && status(js.get(0)).equals("running")
+                && committed(js.get(0)) == 10);
+        assertThat(job(jobs.get(0)).path("attempts").get(0).path("logs").toString()).contains("read 5 continuous=True");
+        assertThat(status(jobs.get(1))).isEqualTo("failed");
+        assertThat(jobs.get(1).path("attempts").get(0).path("failureSummary").toString())
+                .contains("stopped; the job goes on from the last acknowledged state");
 
         api.ok("/api/v1/connections/update", "{\"connectionId\": \"" + connectionId + "\", \"status\": \"inactive\"}");
         eventually(connectionId, js -> status(js.get(0)).equals("cancelled"));
