@@ -165,13 +165,15 @@ public final class SluiceServer implements AutoCloseable {
                 AuthFilter auth = new AuthFilter(credentials, settings.authRequired(), settings.bind());
                 WebUi ui = new WebUi(credentials, database.dao(WorkspaceDao.class), database.dao(SetupDao.class),
                         database.dao(ConnectionDao.class), jobDao);
-                http.add(http(settings.bind(), settings.apiPort(), routes, auth, Optional.empty()));
-                http.add(http(settings.bind(), settings.uiPort(), routes, auth, Optional.of(ui)));
+                // The UI port first: once the API port answers, both do (scripts and tests wait on the API's health).
+                Javalin uiHttp = http(settings.bind(), settings.uiPort(), routes, auth, Optional.of(ui));
+                http.add(uiHttp);
+                Javalin apiHttp = http(settings.bind(), settings.apiPort(), routes, auth, Optional.empty());
+                http.add(apiHttp);
                 LOG.info("Sluice is ready ({} node {}): API on http://{}:{}/api/v1, UI on http://{}:{}",
-                        node.role(), node.name(), settings.bind(), http.get(0).port(), settings.bind(),
-                        http.get(1).port());
+                        node.role(), node.name(), settings.bind(), apiHttp.port(), settings.bind(), uiHttp.port());
                 return new SluiceServer(database, workers.stream().findFirst(), scheduler, housekeeping, http,
-                        http.get(0).port(), http.get(1).port());
+                        apiHttp.port(), uiHttp.port());
             }
             if (node.healthPort() >= 0) {
                 http.add(WorkerHealth.start(settings.bind(), node.healthPort(), metrics));
