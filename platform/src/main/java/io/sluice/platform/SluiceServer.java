@@ -164,7 +164,7 @@ public final class SluiceServer implements AutoCloseable {
             if (node.role().serves()) {
                 AuthFilter auth = new AuthFilter(credentials, settings.authRequired(), settings.bind());
                 WebUi ui = new WebUi(credentials, database.dao(WorkspaceDao.class), database.dao(SetupDao.class),
-                        database.dao(ConnectionDao.class), jobDao);
+                        database.dao(ConnectionDao.class), jobDao, routes);
                 // The UI port first: once the API port answers, both do (scripts and tests wait on the API's health).
                 Javalin uiHttp = http(settings.bind(), settings.uiPort(), routes, auth, Optional.of(ui));
                 http.add(uiHttp);

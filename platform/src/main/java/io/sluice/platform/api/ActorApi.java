@@ -3,7 +3,6 @@ package io.sluice.platform.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.http.Context;
 import io.sluice.cdk.ConfigError;
 import io.sluice.cdk.ConfigValidator;
 import io.sluice.cdk.ConnectorException;
@@ -54,8 +53,7 @@ public final class ActorApi {
         return type.wire() + "Id";
     }
 
-    public void create(Context ctx) {
-        Body body = Body.of(ctx);
+    public Object create(Body body) {
         UUID definitionId = body.id(type.wire() + "DefinitionId");
         UUID workspaceId = body.id("workspaceId");
         String name = body.text("name");
@@ -70,24 +68,23 @@ public final class ActorApi {
                 secrets.encrypt(spec.connectionSpecification(), config).toString(), false, now, now);
         actors.insert(row);
         LOG.info("created {} {} ({})", type.wire(), row.id(), definition.name());
-        ctx.json(read(row));
+        return read(row);
     }
 
-    public void get(Context ctx) {
-        ctx.json(read(find(Body.of(ctx).id(idField()))));
+    public Object get(Body body) {
+        return read(find(body.id(idField())));
     }
 
-    public void list(Context ctx) {
-        UUID workspaceId = Body.of(ctx).id("workspaceId");
+    public Object list(Body body) {
+        UUID workspaceId = body.id("workspaceId");
         workspaces.find(workspaceId);
         ObjectNode result = ApiJson.MAPPER.createObjectNode();
         ArrayNode array = result.putArray(type.wire() + "s");
         actors.list(workspaceId, type.wire()).forEach(row -> array.add(read(row)));
-        ctx.json(result);
+        return result;
     }
 
-    public void update(Context ctx) {
-        Body body = Body.of(ctx);
+    public Object update(Body body) {
         ActorRow old = find(body.id(idField()));
         String name = body.optionalText("name").filter(n -> !n.isBlank()).orElse(old.name());
         ObjectNode config = body.object("connectionConfiguration");
@@ -98,38 +95,37 @@ public final class ActorApi {
         ActorRow row = old.withChanges(name, secrets.encrypt(spec.connectionSpecification(), merged).toString(),
                 Instant.now());
         actors.update(row);
-        ctx.json(read(row));
+        return read(row);
     }
 
     /** Deletes the source or destination and the connections that use it; 204 as in Airbyte. */
-    public void delete(Context ctx) {
-        ActorRow row = find(Body.of(ctx).id(idField()));
+    public Object delete(Body body) {
+        ActorRow row = find(body.id(idField()));
         Instant now = Instant.now();
         connections.listByActor(row.id()).forEach(c -> connections.deprecate(c.id(), now));
         actors.tombstone(row.id(), now);
-        ctx.status(204);
+        return ApiHandler.NO_CONTENT;
     }
 
-    public void checkConnection(Context ctx) {
-        ActorRow row = find(Body.of(ctx).id(idField()));
-        ctx.json(check(row, config(row)));
+    public Object checkConnection(Body body) {
+        ActorRow row = find(body.id(idField()));
+        return check(row, config(row));
     }
 
     /** {@code check_connection_for_update}: checks the config an update would store, without storing it. */
-    public void checkConnectionForUpdate(Context ctx) {
-        Body body = Body.of(ctx);
+    public Object checkConnectionForUpdate(Body body) {
         ActorRow old = find(body.id(idField()));
         ObjectNode config = body.object("connectionConfiguration");
         body.done();
         ConnectorSpecification spec = spec(old);
         JsonNode merged = merged(spec, config, old);
         validate(spec, merged);
-        ctx.json(check(old, merged));
+        return check(old, merged);
     }
 
     /** {@code sources/discover_schema}: the streams with their default configs. */
-    public void discoverSchema(Context ctx) {
-        ActorRow row = find(Body.of(ctx).id(idField()));
+    public Object discoverSchema(Body body) {
+        ActorRow row = find(body.id(idField()));
         Instant started = Instant.now();
         ConnectorDefinition definition = definition(row);
         ObjectNode result = ApiJson.MAPPER.createObjectNode();
@@ -145,7 +141,7 @@ public final class ActorApi {
             result.set("jobInfo", jobInfo);
         }
         result.put("catalogId", UUID.randomUUID().toString());
-        ctx.json(result);
+        return result;
     }
 
     private ObjectNode check(ActorRow row, JsonNode config) {

@@ -1,6 +1,5 @@
 package io.sluice.platform.api;
 
-import io.javalin.http.Context;
 import io.sluice.platform.auth.Credentials;
 import java.util.Map;
 import java.util.Optional;
@@ -18,29 +17,27 @@ public final class AdminApi {
         this.credentials = credentials;
     }
 
-    public void updatePassword(Context ctx) {
-        Body body = Body.of(ctx);
+    public Object updatePassword(Body body) {
         String password = body.text("password");
         body.done();
         Optional<String> problem = credentials.setPassword(password);
         if (problem.isPresent()) {
             throw new ApiException.InvalidInput("password", problem.get());
         }
-        ctx.json(Map.of("email", credentials.adminEmail(), "defaultPassword", false));
+        return Map.of("email", credentials.adminEmail(), "defaultPassword", false);
     }
 
-    public void createToken(Context ctx) {
-        Body body = Body.of(ctx);
+    public Object createToken(Body body) {
         String name = body.optionalText("name").filter(n -> !n.isBlank()).orElse("api token");
         body.done();
-        ctx.json(credentials.createToken(name));
+        return credentials.createToken(name);
     }
 
-    public void deleteToken(Context ctx) {
-        UUID id = Body.of(ctx).id("tokenId");
+    public Object deleteToken(Body body) {
+        UUID id = body.id("tokenId");
         if (!credentials.deleteToken(id)) {
             throw new ApiException.NotFound("api token", id);
         }
-        ctx.status(204);
+        return ApiHandler.NO_CONTENT;
     }
 }

@@ -27,7 +27,21 @@ public final class Body {
     }
 
     public static Body of(Context ctx) {
-        String text = ctx.body();
+        return of(ctx.body());
+    }
+
+    /** The body of an in-process call ({@link Routes#call}), read as the HTTP body would be. */
+    public static Body of(JsonNode json) {
+        if (json == null || json.isNull() || json.isMissingNode()) {
+            return new Body(ApiJson.MAPPER.createObjectNode());
+        }
+        if (!json.isObject()) {
+            throw new ApiException.BadRequest("the request body must be a JSON object");
+        }
+        return new Body(((ObjectNode) json).deepCopy());
+    }
+
+    private static Body of(String text) {
         if (text.isBlank()) {
             return new Body(ApiJson.MAPPER.createObjectNode());
         }

@@ -3,7 +3,6 @@ package io.sluice.platform.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.http.Context;
 import io.sluice.cdk.ConfigError;
 import io.sluice.platform.jobs.JobQueue;
 import io.sluice.platform.schedule.ConnectionScheduler;
@@ -46,8 +45,7 @@ public final class ConnectionApi {
         this.jobs = jobs;
     }
 
-    public void create(Context ctx) {
-        Body body = Body.of(ctx);
+    public Object create(Body body) {
         UUID sourceId = body.id("sourceId");
         UUID destinationId = body.id("destinationId");
         ActorRow source = sources.find(sourceId);
@@ -69,23 +67,22 @@ public final class ConnectionApi {
         connections.insert(row);
         resources.saveConnectionBudget(row.id(), budget);
         scheduler.update(row);
-        ctx.json(read(row));
+        return read(row);
     }
 
-    public void get(Context ctx) {
-        ctx.json(read(find(Body.of(ctx).id("connectionId"))));
+    public Object get(Body body) {
+        return read(find(body.id("connectionId")));
     }
 
-    public void list(Context ctx) {
-        UUID workspaceId = Body.of(ctx).id("workspaceId");
+    public Object list(Body body) {
+        UUID workspaceId = body.id("workspaceId");
         ObjectNode result = ApiJson.MAPPER.createObjectNode();
         ArrayNode array = result.putArray("connections");
         connections.listByWorkspace(workspaceId).forEach(row -> array.add(read(row)));
-        ctx.json(result);
+        return result;
     }
 
-    public void update(Context ctx) {
-        Body body = Body.of(ctx);
+    public Object update(Body body) {
         ConnectionRow old = find(body.id("connectionId"));
         if (old.status().equals("deprecated")) {
             throw new ApiException.Conflict("connection " + old.id() + " is deleted");
@@ -106,31 +103,31 @@ public final class ConnectionApi {
         connections.update(row);
         resources.saveConnectionBudget(row.id(), budget);
         scheduler.update(row);
-        ctx.json(read(row));
+        return read(row);
     }
 
     /** Marks the connection deprecated (Airbyte's soft delete); 204. */
-    public void delete(Context ctx) {
-        ConnectionRow row = find(Body.of(ctx).id("connectionId"));
+    public Object delete(Body body) {
+        ConnectionRow row = find(body.id("connectionId"));
         connections.deprecate(row.id(), Instant.now());
         connections.find(row.id()).ifPresent(scheduler::update);
-        ctx.status(204);
+        return ApiHandler.NO_CONTENT;
     }
 
-    public void sync(Context ctx) {
-        ConnectionRow row = find(Body.of(ctx).id("connectionId"));
+    public Object sync(Body body) {
+        ConnectionRow row = find(body.id("connectionId"));
         if (row.status().equals("deprecated")) {
             throw new ApiException.Conflict("connection " + row.id() + " is deleted; it cannot sync");
         }
-        ctx.json(jobs.info(runner.sync(row.id())));
+        return jobs.info(runner.sync(row.id()));
     }
 
     /** Empties the connection's streams in the destination and clears its state (Airbyte's reset). */
-    public void reset(Context ctx) {
-        ConnectionRow row = find(Body.of(ctx).id("connectionId"));
+    public Object reset(Body body) {
+        ConnectionRow row = find(body.id("connectionId"));
         long jobId = runner.reset(row.id()).orElseThrow(() -> new ApiException.Conflict(
                 "a job of connection " + row.id() + " is pending or running; cancel it before a reset"));
-        ctx.json(jobs.info(jobId));
+        return jobs.info(jobId);
     }
 
     ConnectionRow find(UUID id) {

@@ -1,7 +1,6 @@
 package io.sluice.platform.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.http.Context;
 import io.sluice.platform.metrics.SyncMetrics;
 import io.sluice.platform.store.JobDao;
 import java.time.Clock;
@@ -30,8 +29,7 @@ final class ConnectionHealthApi {
         this.clock = clock;
     }
 
-    void health(Context ctx) {
-        Body body = Body.of(ctx);
+    Object health(Body body) {
         UUID connectionId = body.id("connectionId");
         int lookback = body.json().path("lookback").asInt(DEFAULT_LOOKBACK);
         if (lookback < 1) {
@@ -51,10 +49,10 @@ final class ConnectionHealthApi {
             read.put("lastSuccessfulSyncAt", lastSuccess.getEpochSecond());
             read.put("freshnessSeconds", Math.max(0, Duration.between(lastSuccess, clock.instant()).toSeconds()));
         }
-        ctx.json(read);
+        return read;
     }
 
-    void metrics(Context ctx) {
-        ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
+    Object metrics(Body body) {
+        return new ApiHandler.Text("text/plain; version=0.0.4; charset=utf-8", metrics.scrape());
     }
 }

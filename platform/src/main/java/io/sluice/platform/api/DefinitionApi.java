@@ -3,7 +3,6 @@ package io.sluice.platform.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.http.Context;
 import io.sluice.platform.connectors.ActorType;
 import io.sluice.platform.connectors.ConnectorDefinition;
 import io.sluice.platform.connectors.ConnectorDefinitions;
@@ -34,21 +33,20 @@ public final class DefinitionApi {
         return type.wire() + "DefinitionId";
     }
 
-    public void list(Context ctx) {
-        Body.of(ctx);
-        ctx.json(readList(definitions.list(type)));
+    public Object list(Body body) {
+        return readList(definitions.list(type));
     }
 
-    public void listForWorkspace(Context ctx) {
-        UUID workspaceId = Body.of(ctx).id("workspaceId");
+    public Object listForWorkspace(Body body) {
+        UUID workspaceId = body.id("workspaceId");
         workspaces.find(workspaceId);
-        ctx.json(readList(definitions.list(type).stream()
+        return readList(definitions.list(type).stream()
                 .filter(d -> d.workspaceId().isEmpty() || d.workspaceId().get().equals(workspaceId))
-                .toList()));
+                .toList());
     }
 
-    public void get(Context ctx) {
-        ctx.json(read(find(Body.of(ctx).id(idField()))));
+    public Object get(Body body) {
+        return read(find(body.id(idField())));
     }
 
     /**
@@ -56,8 +54,7 @@ public final class DefinitionApi {
      * dockerImageTag, documentationUrl, command}}}. {@code command} (Sluice's addition) is the
      * Airbyte-protocol executable and its arguments; without it the image runs through docker.
      */
-    public void createCustom(Context ctx) {
-        Body body = Body.of(ctx);
+    public Object createCustom(Body body) {
         UUID workspaceId = body.id("workspaceId");
         workspaces.find(workspaceId);
         String field = type.wire() + "Definition";
@@ -77,8 +74,8 @@ public final class DefinitionApi {
             throw new ApiException.InvalidInput(e.errors().stream()
                     .map(err -> new io.sluice.cdk.ConfigError(field + "." + err.field(), err.problem())).toList());
         }
-        ctx.json(read(definitions.createCustom(type, workspaceId, name,
-                repository.orElse("sluice/" + name), tag, docs, command)));
+        return read(definitions.createCustom(type, workspaceId, name,
+                repository.orElse("sluice/" + name), tag, docs, command));
     }
 
     private static List<String> commandOf(Body definition) {
@@ -104,8 +101,8 @@ public final class DefinitionApi {
     }
 
     /** {@code ..._definition_specifications/get}: the config schema and capabilities. */
-    public void specification(Context ctx) {
-        ConnectorDefinition definition = find(Body.of(ctx).id(idField()));
+    public Object specification(Body body) {
+        ConnectorDefinition definition = find(body.id(idField()));
         ConnectorSpecification spec = definitions.spec(definition);
         ObjectNode read = ApiJson.MAPPER.createObjectNode();
         read.put(idField(), definition.id().toString());
@@ -121,7 +118,7 @@ public final class DefinitionApi {
             read.put("supportsDbt", spec.supportsDbt().orElse(false));
         }
         read.set("jobInfo", SyncJobInfo.succeeded("get_spec", definition.id().toString()));
-        ctx.json(read);
+        return read;
     }
 
     ConnectorDefinition find(UUID id) {

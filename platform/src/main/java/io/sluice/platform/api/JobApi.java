@@ -2,7 +2,6 @@ package io.sluice.platform.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.http.Context;
 import io.sluice.platform.jobs.AttemptLog;
 import io.sluice.platform.jobs.JobQueue;
 import io.sluice.platform.store.AttemptRow;
@@ -51,8 +50,7 @@ public final class JobApi {
     /** {@code JobReadList}. */
     public record JobReadList(List<JobWithAttemptsRead> jobs, long totalJobCount) {}
 
-    public void list(Context ctx) {
-        Body body = Body.of(ctx);
+    public Object list(Body body) {
         List<String> types = new ArrayList<>();
         JsonNode typesNode = body.json().get("configTypes");
         if (typesNode != null && !typesNode.isNull()) {
@@ -89,18 +87,18 @@ public final class JobApi {
                 .map(r -> new JobWithAttemptsRead(JobRead.of(r), attempts.getOrDefault(r.id(), List.of()).stream()
                         .map(JobApi::attemptRead).toList()))
                 .toList();
-        ctx.json(new JobReadList(list, Math.max(total, offset + (long) list.size())));
+        return new JobReadList(list, Math.max(total, offset + (long) list.size()));
     }
 
-    public void get(Context ctx) {
-        ctx.json(info(Body.of(ctx).longValue("id")));
+    public Object get(Body body) {
+        return info(body.longValue("id"));
     }
 
-    public void cancel(Context ctx) {
-        long id = Body.of(ctx).longValue("id");
+    public Object cancel(Body body) {
+        long id = body.longValue("id");
         info(id);
         runner.cancel(id);
-        ctx.json(info(id));
+        return info(id);
     }
 
     /** The job with its attempts and their logs; 404 when there is no such job. */

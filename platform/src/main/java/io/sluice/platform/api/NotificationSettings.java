@@ -2,7 +2,6 @@ package io.sluice.platform.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.http.Context;
 import io.sluice.platform.notify.Notifier;
 import java.net.URI;
 import java.util.List;
@@ -73,8 +72,7 @@ final class NotificationSettings {
     }
 
     /** {@code notifications/try}: sends a test message to the item in the body; {@code {status, message}}. */
-    void tryNotification(Context ctx) {
-        Body body = Body.of(ctx);
+    Object tryNotification(Body body) {
         ObjectNode item = (ObjectNode) body.json();
         if (item.path("notificationType").isMissingNode()) {
             body.error("notificationType", "is required: slack or webhook");
@@ -84,7 +82,7 @@ final class NotificationSettings {
         body.done();
         ObjectNode event = ApiJson.MAPPER.createObjectNode().put("event", "test");
         List<String> problems = notifier.send(item, "Hello from Sluice: this is a test notification.", event);
-        ctx.json(Map.of("status", problems.isEmpty() ? "succeeded" : "failed",
-                "message", problems.isEmpty() ? "sent" : String.join("; ", problems)));
+        return Map.of("status", problems.isEmpty() ? "succeeded" : "failed",
+                "message", problems.isEmpty() ? "sent" : String.join("; ", problems));
     }
 }

@@ -3,7 +3,6 @@ package io.sluice.platform.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.http.Context;
 import io.sluice.cdk.ConfigError;
 import io.sluice.platform.operations.OperatorConfiguration;
 import io.sluice.platform.store.ConnectionDao;
@@ -34,8 +33,7 @@ public final class OperationApi {
         this.workspaces = workspaces;
     }
 
-    public void create(Context ctx) {
-        Body body = Body.of(ctx);
+    public Object create(Body body) {
         UUID workspaceId = body.id("workspaceId");
         String name = body.text("name");
         ObjectNode operator = operator(body);
@@ -45,16 +43,16 @@ public final class OperationApi {
         OperationRow row = new OperationRow(UUID.randomUUID(), workspaceId, name,
                 operator.path("operatorType").asText(), operator.toString(), false, now, now);
         operations.insert(row);
-        ctx.json(read(row));
+        return read(row);
     }
 
-    public void get(Context ctx) {
-        ctx.json(read(find(Body.of(ctx).id("operationId"))));
+    public Object get(Body body) {
+        return read(find(body.id("operationId")));
     }
 
     /** {@code operations/list {connectionId}}: the connection's operations, as in Airbyte. */
-    public void list(Context ctx) {
-        UUID connectionId = Body.of(ctx).id("connectionId");
+    public Object list(Body body) {
+        UUID connectionId = body.id("connectionId");
         ConnectionRow connection = connections.find(connectionId)
                 .orElseThrow(() -> new ApiException.NotFound("connection", connectionId));
         ObjectNode result = ApiJson.MAPPER.createObjectNode();
@@ -62,11 +60,10 @@ public final class OperationApi {
         for (JsonNode id : ApiJson.read(connection.operationIds())) {
             operations.find(UUID.fromString(id.asText())).ifPresent(row -> array.add(read(row)));
         }
-        ctx.json(result);
+        return result;
     }
 
-    public void update(Context ctx) {
-        Body body = Body.of(ctx);
+    public Object update(Body body) {
         OperationRow old = find(body.id("operationId"));
         String name = body.optionalText("name").filter(n -> !n.isBlank()).orElse(old.name());
         ObjectNode operator = operator(body);
@@ -74,13 +71,13 @@ public final class OperationApi {
         OperationRow row = new OperationRow(old.id(), old.workspaceId(), name, operator.path("operatorType").asText(),
                 operator.toString(), false, old.createdAt(), Instant.now());
         operations.update(row);
-        ctx.json(read(row));
+        return read(row);
     }
 
-    public void delete(Context ctx) {
-        OperationRow row = find(Body.of(ctx).id("operationId"));
+    public Object delete(Body body) {
+        OperationRow row = find(body.id("operationId"));
         operations.tombstone(row.id(), Instant.now());
-        ctx.status(204);
+        return ApiHandler.NO_CONTENT;
     }
 
     OperationRow find(UUID id) {
@@ -92,8 +89,7 @@ public final class OperationApi {
      * sent as the body itself (as Airbyte's clients do) or under {@code operatorConfiguration};
      * {@code failed} names each field at fault, and a dbt project folder this server cannot see.
      */
-    public void check(Context ctx) {
-        Body body = Body.of(ctx);
+    public Object check(Body body) {
         boolean wrapped = body.has("operatorConfiguration");
         JsonNode operator = wrapped ? body.json().get("operatorConfiguration") : body.json();
         List<ConfigError> problems = new ArrayList<>(OperatorConfiguration.validate(operator,
@@ -112,7 +108,7 @@ public final class OperationApi {
             ArrayNode errors = read.putArray("validationErrors");
             problems.forEach(p -> errors.addObject().put("propertyPath", p.field()).put("message", p.problem()));
         }
-        ctx.json(read);
+        return read;
     }
 
     private static ObjectNode operator(Body body) {

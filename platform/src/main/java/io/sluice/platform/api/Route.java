@@ -2,7 +2,6 @@ package io.sluice.platform.api;
 
 import static java.util.Objects.requireNonNull;
 
-import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 
 /**
@@ -12,7 +11,7 @@ import io.javalin.http.HandlerType;
  *     ({@code "workspaceId*:uuid,name:string"}, {@code *} = required), empty for none
  * @param response the name of the response schema in {@link OpenApiSchemas}, empty for 204
  */
-public record Route(HandlerType method, String path, Handler handler, String summary, String request, String response) {
+public record Route(HandlerType method, String path, ApiHandler handler, String summary, String request, String response) {
     public Route {
         requireNonNull(method, "method");
         requireNonNull(path, "path");

@@ -3,7 +3,9 @@ package io.sluice.platform.api;
 import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.POST;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.sluice.platform.auth.AuthFilter;
 import io.sluice.platform.connectors.ActorType;
@@ -64,8 +66,8 @@ public final class Routes {
         StateApi state = new StateApi(connectionDao, db.dao(StateDao.class));
         OperationApi operations = new OperationApi(db.dao(OperationDao.class), connectionDao, workspaces);
 
-        route(GET, "health", ctx -> ctx.json(Map.of("available", true)), "Is the server up", "", "HealthCheckRead");
-        route(GET, "openapi.json", ctx -> ctx.json(OpenApiDocument.of(this.routes)), "This document", "", "Object");
+        route(GET, "health", body -> Map.of("available", true), "Is the server up", "", "HealthCheckRead");
+        route(GET, "openapi.json", body -> OpenApiDocument.of(this.routes), "This document", "", "Object");
 
         route(POST, "workspaces/create", workspaces::create, "Create a workspace",
                 "name*:string,email:string,initialSetupComplete:boolean,namespaceDefinition:string,namespaceFormat:string,"
@@ -166,7 +168,7 @@ public final class Routes {
                 "CheckConnectionRead");
     }
 
-    private void route(HandlerType method, String path, io.javalin.http.Handler handler, String summary,
+    private void route(HandlerType method, String path, ApiHandler handler, String summary,
             String request, String response) {
         routes.add(new Route(method, V1 + path, handler, summary, request, response));
     }
@@ -179,12 +181,46 @@ public final class Routes {
     public void register(RoutesConfig config, AuthFilter auth) {
         config.before("/api/*", auth::check);
         for (Route route : routes) {
-            config.addHttpHandler(route.method(), route.path(), route.handler());
+            config.addHttpHandler(route.method(), route.path(), ctx -> respond(ctx, route.handler().handle(Body.of(ctx))));
         }
         config.exception(Exception.class, ApiErrors::handle);
         config.error(404, ctx -> ApiErrors.unmatched(ctx, "no such API call: " + ctx.method() + " " + ctx.path()));
         config.error(405, ctx -> ApiErrors.unmatched(ctx, ctx.method() + " is not allowed on " + ctx.path()
                 + "; the Config API takes POST with a JSON body"));
+    }
+
+    private static void respond(Context ctx, Object result) {
+        if (result == ApiHandler.NO_CONTENT) {
+            ctx.status(204);
+        } else if (result instanceof ApiHandler.Text text) {
+            ctx.contentType(text.contentType()).result(text.text());
+        } else {
+            ctx.json(result);
+        }
+    }
+
+    /**
+     * Runs a call in this process as the HTTP API would for a POST of {@code body} to
+     * {@code /api/v1/<call>}, for the web UI: the response body as JSON ({@code null} for a 204).
+     *
+     * @throws ApiException as the HTTP API would answer it (400, 404, 409, 422)
+     * @throws IllegalArgumentException when there is no such call
+     */
+    public JsonNode call(String call, JsonNode body) {
+        Route route = routes.stream().filter(r -> r.method() == POST && r.path().equals(V1 + call)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no such API call: " + call));
+        Object result;
+        try {
+            result = route.handler().handle(Body.of(body));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(call + " failed: " + e.getMessage(), e);
+        }
+        if (result == ApiHandler.NO_CONTENT) {
+            return null;
+        }
+        return result instanceof JsonNode json ? json : ApiJson.MAPPER.valueToTree(result);
     }
 
     public WorkspaceApi workspaces() {

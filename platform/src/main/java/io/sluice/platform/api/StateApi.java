@@ -2,7 +2,6 @@ package io.sluice.platform.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.http.Context;
 import io.sluice.cdk.InputState;
 import io.sluice.platform.jobs.DbStateStore;
 import io.sluice.platform.store.ConnectionDao;
@@ -22,11 +21,11 @@ public final class StateApi {
         this.states = states;
     }
 
-    public void get(Context ctx) {
-        UUID connectionId = Body.of(ctx).id("connectionId");
+    public Object get(Body body) {
+        UUID connectionId = body.id("connectionId");
         connections.find(connectionId).orElseThrow(() -> new ApiException.NotFound("connection", connectionId));
         InputState state = states.find(connectionId).map(DbStateStore::parse).orElse(InputState.empty());
-        ctx.json(connectionState(connectionId, state));
+        return connectionState(connectionId, state);
     }
 
     static ObjectNode connectionState(UUID connectionId, InputState state) {

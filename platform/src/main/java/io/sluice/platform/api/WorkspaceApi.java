@@ -2,7 +2,6 @@ package io.sluice.platform.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.http.Context;
 import io.sluice.platform.store.NotificationDao;
 import io.sluice.platform.store.WorkspaceDao;
 import io.sluice.platform.store.WorkspaceResourcesRow;
@@ -55,8 +54,7 @@ public final class WorkspaceApi {
 
     public record WorkspaceReadList(List<WorkspaceRead> workspaces) {}
 
-    public void create(Context ctx) {
-        Body body = Body.of(ctx);
+    public Object create(Body body) {
         String name = body.text("name");
         Optional<String> email = body.optionalText("email");
         String definition = body.optionalEnum("namespaceDefinition", Enums.NAMESPACE_DEFINITIONS).orElse("source");
@@ -70,19 +68,18 @@ public final class WorkspaceApi {
                 definition, format.orElse(null), now, now);
         workspaces.insert(row);
         resources.saveWorkspace(row.id(), limits);
-        ctx.json(read(row));
+        return read(row);
     }
 
-    public void get(Context ctx) {
-        ctx.json(read(find(Body.of(ctx).id("workspaceId"))));
+    public Object get(Body body) {
+        return read(find(body.id("workspaceId")));
     }
 
-    public void list(Context ctx) {
-        ctx.json(new WorkspaceReadList(workspaces.list().stream().map(this::read).toList()));
+    public Object list(Body body) {
+        return new WorkspaceReadList(workspaces.list().stream().map(this::read).toList());
     }
 
-    public void update(Context ctx) {
-        Body body = Body.of(ctx);
+    public Object update(Body body) {
         WorkspaceRow old = find(body.id("workspaceId"));
         String name = body.optionalText("name").filter(n -> !n.isBlank()).orElse(old.name());
         String email = body.optionalText("email").orElse(old.email());
@@ -100,7 +97,7 @@ public final class WorkspaceApi {
         WorkspaceRow row = new WorkspaceRow(old.id(), name, slug(name), email, setupComplete, definition,
                 format.orElse(null), old.createdAt(), Instant.now());
         workspaces.update(row);
-        ctx.json(read(row));
+        return read(row);
     }
 
     WorkspaceRow find(UUID id) {

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
+import io.sluice.platform.api.Routes;
 import io.sluice.platform.auth.Credentials;
 import io.sluice.platform.store.ConnectionDao;
 import io.sluice.platform.store.JobDao;
@@ -34,8 +35,12 @@ public final class WebUi {
     private final Credentials credentials;
     private final AtomicBoolean setupDone = new AtomicBoolean();
 
+    private final Routes api;
+
+    /** {@code api} is the Config API's route table: the pages read and change things through its calls. */
     public WebUi(Credentials credentials, WorkspaceDao workspaces, SetupDao setups,
-            ConnectionDao connections, JobDao jobs) {
+            ConnectionDao connections, JobDao jobs, Routes api) {
+        this.api = api;
         this.credentials = credentials;
         this.workspaces = workspaces;
         this.connections = connections;
@@ -67,14 +72,25 @@ public final class WebUi {
         routes.get("/account/password", page(Access.SIGNED_IN, account::passwordPage));
         routes.post("/account/password", page(Access.SIGNED_IN, account::changePassword));
         routes.get("/", page(Access.SIGNED_IN, this::dashboard));
+        UiRoutes signedIn = new UiRoutes(routes, handler -> page(Access.SIGNED_IN, handler));
+        for (UiArea area : areas()) {
+            area.register(signedIn);
+        }
         for (NavLink link : NavLink.ALL.subList(1, NavLink.ALL.size())) {
-            routes.get(link.path(), page(Access.SIGNED_IN, (ctx, session) -> pages.render(ctx, "soon",
-                    Map.of("csrf", session.csrf(), "title", link.label(), "current", link.path()))));
+            if (!signedIn.hasPage(link.path())) {
+                routes.get(link.path(), page(Access.SIGNED_IN, (ctx, session) -> pages.render(ctx, "soon",
+                        Map.of("csrf", session.csrf(), "title", link.label(), "current", link.path()))));
+            }
         }
     }
 
+    /** The UI's parts beyond the account pages and the dashboard. */
+    private List<UiArea> areas() {
+        return List.of();
+    }
+
     /** A page handler that gets the request's session once the access rules let it through. */
-    interface PageHandler {
+    public interface PageHandler {
         void handle(Context ctx, UiSessions.Session session) throws Exception;
     }
 
