@@ -106,6 +106,7 @@ final class CdcRead {
             long lastSentCheck = 0;
             boolean sawEvent = false;
             boolean caughtUp = false;
+            long caughtUpAt = 0;
             while (true) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new SyncCancelledException();
@@ -145,9 +146,13 @@ final class CdcRead {
                     lastSentCheck = now;
                     OptionalLong sent = slot.sentLsn(connection);
                     caughtUp = sent.isPresent() && sent.getAsLong() >= target;
+                    caughtUpAt = now;
                 }
                 Duration idle = Duration.ofNanos(now - lastEventAt);
-                if (caughtUp && engine.idle() && idle.compareTo(quiet) >= 0) {
+                // the quiet time counts from the moment the walsender was seen past the target too: on a busy
+                // machine Debezium hands over the changes it was sent seconds later
+                if (caughtUp && engine.idle() && Duration.ofNanos(now - Math.max(lastEventAt, caughtUpAt))
+                        .compareTo(quiet) >= 0) {
                     LOG.info("caught up with the WAL position {} of the sync's start", target);
                     break;
                 }
