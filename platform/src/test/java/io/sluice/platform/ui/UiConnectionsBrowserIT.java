@@ -19,7 +19,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -50,7 +49,7 @@ class UiConnectionsBrowserIT {
         try (ConnectionsFixture fixture = new ConnectionsFixture(dir)) {
             WebDriver driver = browser(width, height);
             try {
-                new Flow(driver, "http://127.0.0.1:" + fixture.server.uiPort(), width, fixture).run();
+                new Flow(driver, "http://127.0.0.1:" + fixture.server.uiPort(), width, height, fixture).run();
             } finally {
                 driver.quit();
             }
@@ -69,7 +68,7 @@ class UiConnectionsBrowserIT {
                 .usingDriverExecutable(new File(UiJourneyIT.CHROMEDRIVER.toString())).usingAnyFreePort().build(), options);
     }
 
-    private record Flow(WebDriver driver, String base, int width, ConnectionsFixture fixture) {
+    private record Flow(WebDriver driver, String base, int width, int height, ConnectionsFixture fixture) {
         void run() throws IOException {
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
             setUp(wait);
@@ -143,7 +142,7 @@ class UiConnectionsBrowserIT {
             wait.until(ExpectedConditions.urlToBe(base + "/"));
         }
 
-        /** Every visible input and select has its label, the page does not scroll sideways; then a screenshot. */
+        /** Every visible input and select has its label, the page does not scroll sideways; then a whole-page screenshot. */
         private void checkPage(String name) throws IOException {
             for (WebElement input : driver.findElements(By.cssSelector("main input:not([type=hidden]), main select"))) {
                 String id = input.getAttribute("id");
@@ -152,9 +151,18 @@ class UiConnectionsBrowserIT {
             Object overflow = ((JavascriptExecutor) driver).executeScript(
                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
             assertThat(((Number) overflow).longValue()).as(name + ": overflow at " + width + " px").isLessThanOrEqualTo(0);
-            File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-            Files.copy(shot.toPath(), UiJourneyIT.SCREENSHOTS.resolve("connections-" + name + "-" + width + ".png"),
-                    StandardCopyOption.REPLACE_EXISTING);
+            ChromeDriver chrome = (ChromeDriver) driver;
+            Number pageHeight = (Number) chrome.executeScript("return document.documentElement.scrollHeight");
+            chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width,
+                    "height", pageHeight.intValue(), "deviceScaleFactor", 1, "mobile", width < 500));
+            try {
+                Files.copy(chrome.getScreenshotAs(OutputType.FILE).toPath(),
+                        UiJourneyIT.SCREENSHOTS.resolve("connections-" + name + "-" + width + ".png"),
+                        StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width,
+                        "height", height, "deviceScaleFactor", 1, "mobile", width < 500));
+            }
         }
 
         /** Clicks through JavaScript's scroll first, so that a narrow screen's table cell is in view. */
