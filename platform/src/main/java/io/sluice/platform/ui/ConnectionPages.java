@@ -32,6 +32,10 @@ final class ConnectionPages implements UiArea {
         this.settings = new ConnectionSettingsPage(api, pages, new ConnectionEditors(api));
     }
 
+    /**
+     * Javalin matches endpoints in the order they are added: this area must be registered before
+     * one that adds {@code /connections/{id}}, or that path takes {@code /connections/new}.
+     */
     @Override
     public void register(UiRoutes routes) {
         routes.get("/connections", this::list);

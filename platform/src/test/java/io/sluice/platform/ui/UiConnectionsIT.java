@@ -95,6 +95,8 @@ class UiConnectionsIT {
             assertThat(settings.statusCode()).isEqualTo(200);
             assertThat(settings.body()).contains("value=\"faker to duck\"", "id=\"save-connection\"",
                     "id=\"refresh-schema\"", "href=\"/connections/" + connectionId + "\"");
+            assertThat(settings.body().indexOf("id=\"save-connection\"")).as("Enter in a field saves")
+                    .isLessThan(settings.body().indexOf("id=\"refresh-schema\""));
             assertThat(selected(settings.body(), "stream-users-mode")).isEqualTo("incremental:append");
             assertThat(selected(settings.body(), "scheduleType")).isEqualTo("cron");
             assertThat(input(settings.body(), "cronExpression")).contains("value=\"0 2 * * 1-5\"");
