@@ -24,12 +24,14 @@ import java.util.Optional;
 final class ConnectionPages implements UiArea {
     private final Routes api;
     private final UiPages pages;
+    private final ConnectionEditors editors;
     private final ConnectionSettingsPage settings;
 
     ConnectionPages(Routes api, UiPages pages) {
         this.api = api;
         this.pages = pages;
-        this.settings = new ConnectionSettingsPage(api, pages, new ConnectionEditors(api));
+        this.editors = new ConnectionEditors(api);
+        this.settings = new ConnectionSettingsPage(api, pages, editors);
     }
 
     /**
@@ -80,7 +82,7 @@ final class ConnectionPages implements UiArea {
     private void streams(Context ctx, UiSessions.Session session) {
         String sourceId = Optional.ofNullable(ctx.queryParam("sourceId")).orElse("");
         String destinationId = Optional.ofNullable(ctx.queryParam("destinationId")).orElse("");
-        Optional<ConnectionEditor> editor = editors().forNew(sourceId, destinationId, Optional.empty(),
+        Optional<ConnectionEditor> editor = editors.forNew(sourceId, destinationId, Optional.empty(),
                 ConnectionFormErrors.NONE, Optional.empty());
         if (editor.isEmpty()) {
             ctx.redirect("/connections/new", HttpStatus.SEE_OTHER);
@@ -103,7 +105,7 @@ final class ConnectionPages implements UiArea {
             ctx.redirect("/connections/" + created.path("connectionId").asText(), HttpStatus.SEE_OTHER);
         } catch (ApiException.InvalidInput e) {
             ConnectionFormErrors errors = ConnectionFormErrors.of(e.errors(), choices);
-            Optional<ConnectionEditor> editor = editors().forNew(sourceId, destinationId,
+            Optional<ConnectionEditor> editor = editors.forNew(sourceId, destinationId,
                     Optional.of(new ConnectionEditors.Posted(form, choices)), errors, Optional.empty());
             if (editor.isEmpty()) {
                 ctx.redirect("/connections/new", HttpStatus.SEE_OTHER);
@@ -112,10 +114,6 @@ final class ConnectionPages implements UiArea {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
             render(ctx, session, editor.get());
         }
-    }
-
-    private ConnectionEditors editors() {
-        return new ConnectionEditors(api);
     }
 
     private void render(Context ctx, UiSessions.Session session, ConnectionEditor editor) {
