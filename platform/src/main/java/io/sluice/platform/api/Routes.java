@@ -90,6 +90,9 @@ public final class Routes {
         route(POST, "sources/discover_schema", sources::discoverSchema, "Discover a source's streams",
                 "sourceId*:uuid,disable_cache:boolean", "SourceDiscoverSchemaRead");
         actorRoutes("destination", destinations);
+        route(POST, "destinations/check_connection_for_update", destinations::checkConnectionForUpdate,
+                "Check a destination config before updating",
+                "destinationId*:uuid,connectionConfiguration*:object,name:string", "CheckConnectionRead");
         route(POST, "scheduler/sources/check_connection", sources::checkUnsaved,
                 "Check a source config that is not stored yet",
                 "sourceDefinitionId*:uuid,connectionConfiguration*:object,workspaceId:uuid", "CheckConnectionRead");

@@ -84,6 +84,16 @@ public record SpecField(List<String> path, String id, Kind kind, String label, O
         return SpecForm.type(schema.path("items"));
     }
 
+    /** The keyboard a phone shows for a number ({@code numeric} only when it cannot be negative), or null. */
+    public String inputMode() {
+        boolean nonNegative = schema.path("minimum").isNumber() && schema.path("minimum").asDouble() >= 0;
+        return switch (kind) {
+            case INTEGER -> nonNegative ? "numeric" : null;
+            case NUMBER -> nonNegative ? "decimal" : null;
+            default -> null;
+        };
+    }
+
     public boolean is(Kind other) {
         return kind == other;
     }

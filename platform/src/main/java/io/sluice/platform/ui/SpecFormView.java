@@ -19,9 +19,20 @@ public record SpecFormView(SpecForm form, JsonNode values, Map<String, String> e
         errors = Map.copyOf(errors);
     }
 
+    /**
+     * The value a field shows: the config's, or for a field of an option that is not chosen
+     * ({@code active} false) its default, so that choosing the option shows its defaults.
+     */
+    private JsonNode value(SpecField field, boolean active) {
+        if (active) {
+            return values.at(field.pointer());
+        }
+        return field.defaultValue().orElse(com.fasterxml.jackson.databind.node.MissingNode.getInstance());
+    }
+
     /** The text an input shows for the field. */
-    public String text(SpecField field) {
-        JsonNode value = values.at(field.pointer());
+    public String text(SpecField field, boolean active) {
+        JsonNode value = value(field, active);
         if (value.isMissingNode() || value.isNull() || field.is(Kind.SECRET)) {
             return "";
         }
@@ -33,13 +44,13 @@ public record SpecFormView(SpecForm form, JsonNode values, Map<String, String> e
         };
     }
 
-    public boolean checked(SpecField field) {
-        return values.at(field.pointer()).asBoolean(false);
+    public boolean checked(SpecField field, boolean active) {
+        return value(field, active).asBoolean(false);
     }
 
     /** Whether an enum's {@code option} is the value (or, with none, the default). */
-    public boolean selected(SpecField field, JsonNode option) {
-        JsonNode value = values.at(field.pointer());
+    public boolean selected(SpecField field, JsonNode option, boolean active) {
+        JsonNode value = value(field, active);
         return value.isMissingNode() ? field.defaultValue().map(option::equals).orElse(false)
                 : option.asText().equals(value.asText());
     }
@@ -85,14 +96,21 @@ public record SpecFormView(SpecForm form, JsonNode values, Map<String, String> e
         return error(name, active) != null;
     }
 
-    /** The ids an input's {@code aria-describedby} lists: its hint and its error, as far as it has them. */
-    public String describedBy(SpecField field, String id, String name, boolean active) {
+    /**
+     * The ids an input's {@code aria-describedby} lists, as far as it has them: its hint, whether a
+     * secret is stored, and its error.
+     */
+    public String describedBy(SpecField field, boolean active) {
         List<String> ids = new ArrayList<>();
         if (field.hint().isPresent()) {
             ids.add(field.id() + "-hint");
         }
+        if (field.is(Kind.SECRET) && editing) {
+            ids.add(field.id() + "-state");
+        }
+        String name = field.is(Kind.ONE_OF) ? field.choiceName() : field.name();
         if (hasError(name, active)) {
-            ids.add(id + "-error");
+            ids.add((field.is(Kind.ONE_OF) ? field.choiceId() : field.id()) + "-error");
         }
         return ids.isEmpty() ? null : String.join(" ", ids);
     }

@@ -96,8 +96,11 @@ class SpecFormTest {
                 false);
         SpecField ssl = field(source("source-postgres").fields(), "ssl_mode");
         assertThat(fresh.chosen(ssl)).isEqualTo("prefer");
-        assertThat(fresh.text(field(source("source-postgres").fields(), "schemas"))).isEqualTo("public");
-        assertThat(fresh.text(field(source("source-postgres").fields(), "port"))).isEqualTo("5432");
+        assertThat(fresh.text(field(source("source-postgres").fields(), "schemas"), true)).isEqualTo("public");
+        assertThat(fresh.text(field(source("source-postgres").fields(), "port"), true)).isEqualTo("5432");
+        SpecVariant cdc = field(source("source-postgres").fields(), "replication_method").variant("CDC").orElseThrow();
+        assertThat(fresh.text(field(cdc.fields(), "initial_waiting_seconds"), false))
+                .as("an option not chosen shows its defaults, ready to be chosen").isEqualTo("300");
     }
 
     @Test
@@ -133,8 +136,8 @@ class SpecFormTest {
 
         SpecFormView shown = new SpecFormView(form, config, Map.of(), true);
         assertThat(shown.chosen(field(form.fields(), "replication_method"))).isEqualTo("CDC");
-        assertThat(shown.text(field(form.fields(), "schemas"))).isEqualTo("public\nsales");
-        assertThat(shown.text(field(form.fields(), "password"))).as("secrets are never shown").isEmpty();
+        assertThat(shown.text(field(form.fields(), "schemas"), true)).isEqualTo("public\nsales");
+        assertThat(shown.text(field(form.fields(), "password"), true)).as("secrets are never shown").isEmpty();
         assertThat(shown.secretSet(field(form.fields(), "password"))).isTrue();
     }
 
@@ -162,8 +165,8 @@ class SpecFormTest {
         assertThat(new SpecFormValues(form).config(checked, JSON.createObjectNode()).path("always_updated")
                 .asBoolean()).as("hidden false, then the checked box").isTrue();
         SpecFormView view = new SpecFormView(form, expected, Map.of(), false);
-        assertThat(view.text(field(form.fields(), "count"))).isEqualTo("250");
-        assertThat(view.checked(field(form.fields(), "always_updated"))).isFalse();
+        assertThat(view.text(field(form.fields(), "count"), true)).isEqualTo("250");
+        assertThat(view.checked(field(form.fields(), "always_updated"), true)).isFalse();
     }
 
     @Test
@@ -183,7 +186,7 @@ class SpecFormTest {
         assertThat(normalization.kind()).isEqualTo(Kind.ENUM);
         assertThat(normalization.options()).extracting(JsonNode::asText).containsExactly("basic", "none");
         SpecFormView view = new SpecFormView(form, form.defaults(), Map.of(), false);
-        assertThat(view.selected(normalization, JSON.valueToTree("basic"))).isTrue();
+        assertThat(view.selected(normalization, JSON.valueToTree("basic"), true)).isTrue();
         assertThat(view.emptyOption(normalization)).isFalse();
         Map<String, List<String>> params = Map.of("config.destination_path", List.of("/tmp/x.duckdb"),
                 "config.schema", List.of("main"), "config.normalization", List.of("none"),
@@ -205,6 +208,8 @@ class SpecFormTest {
         assertThat(new SpecFormValues(form).config(Map.of("config.password", List.of("new one")), stored)
                 .path("password").asText()).isEqualTo("new one");
         assertThat(new SpecFormView(form, stored, Map.of(), true).secretSet(password)).isTrue();
+        assertThat(new SpecFormView(form, stored, Map.of(), true).describedBy(password, true))
+                .isEqualTo("config-password-hint config-password-state");
         assertThat(new SpecFormView(form, json("{}"), Map.of(), true).secretSet(password)).isFalse();
     }
 
@@ -217,7 +222,7 @@ class SpecFormTest {
                 Map.of("config.replication_method.replication_slot", "is required"), false);
         assertThat(view.error(slot.name(), true)).isEqualTo("is required");
         assertThat(view.error(slot.name(), false)).isNull();
-        assertThat(view.describedBy(slot, slot.id(), slot.name(), true))
+        assertThat(view.describedBy(slot, true))
                 .isEqualTo("config-replication_method-CDC-replication_slot-hint config-replication_method-CDC-replication_slot-error");
     }
 
