@@ -54,7 +54,7 @@ class UiActorsBrowserIT {
                 .withDataDir(dir.resolve("data")).withPorts(0, 0))) {
             WebDriver driver = chromium(width, height);
             try {
-                new Pages(driver, "http://127.0.0.1:" + server.uiPort(), server.apiPort(), width).run();
+                new Pages(driver, "http://127.0.0.1:" + server.uiPort(), server.apiPort(), width, height).run();
             } finally {
                 driver.quit();
             }
@@ -76,7 +76,7 @@ class UiActorsBrowserIT {
         return new ChromeDriver(service, options);
     }
 
-    private record Pages(WebDriver driver, String base, int apiPort, int width) {
+    private record Pages(WebDriver driver, String base, int apiPort, int width, int height) {
         void run() throws IOException {
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
             setUp(wait);
@@ -143,6 +143,9 @@ class UiActorsBrowserIT {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("check-result"), "failed"));
             assertThat(driver.findElement(By.id("check-outcome")).getText()).startsWith("✘ The connection test failed: ")
                     .hasSizeGreaterThan("✘ The connection test failed: ".length() + 5);
+            assertThat(((Number) ((JavascriptExecutor) driver).executeScript(
+                    "return document.getElementById('check-outcome').getBoundingClientRect().bottom")).doubleValue())
+                    .as("the answer is in view").isLessThanOrEqualTo(height);
             fits();
             screenshot("check-failed");
             type("config-port", "5432");
