@@ -36,62 +36,42 @@ final class ActorForms {
     }
 
     /** A connector's spec and what the form says about it. */
-    private record Connector(UUID definitionId, String name, Optional<String> documentationUrl, SpecForm form) {}
+    record Connector(UUID definitionId, String name, Optional<String> documentationUrl, SpecForm form) {}
 
-    void newForm(Context ctx, UiSessions.Session session, Optional<UUID> definitionId) {
-        Optional<Connector> connector = definitionId.flatMap(this::connector);
-        if (connector.isEmpty()) {
-            notFound(ctx, session);
-            return;
-        }
-        SpecForm form = connector.get().form();
-        render(ctx, session, connector.get(), "", new SpecFormView(form, form.defaults(), Map.of(), false), List.of(),
+    void newForm(Context ctx, UiSessions.Session session, Connector connector) {
+        SpecForm form = connector.form();
+        render(ctx, session, connector, "", new SpecFormView(form, form.defaults(), Map.of(), false), List.of(),
                 Optional.empty(), Optional.empty());
     }
 
-    void create(Context ctx, UiSessions.Session session, Optional<UUID> definitionId) {
-        Optional<Connector> connector = definitionId.flatMap(this::connector);
-        if (connector.isEmpty()) {
-            notFound(ctx, session);
-            return;
-        }
-        SpecForm form = connector.get().form();
+    void create(Context ctx, UiSessions.Session session, Connector connector) {
+        SpecForm form = connector.form();
         ObjectNode config = new SpecFormValues(form).config(ctx.formParamMap(), ApiJson.MAPPER.createObjectNode());
         String name = SetupForm.text(ctx, "name");
         ObjectNode body = ApiJson.MAPPER.createObjectNode().put(side.definitionIdField(),
-                connector.get().definitionId().toString()).put("workspaceId", workspaceId()).put("name", name);
+                connector.definitionId().toString()).put("workspaceId", workspaceId()).put("name", name);
         body.set("connectionConfiguration", config);
         try {
             JsonNode created = api.call(side.call("create"), body);
             ctx.redirect(side.path() + "/" + created.path(side.idField()).asText() + "?created", HttpStatus.SEE_OTHER);
         } catch (ApiException.InvalidInput e) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            render(ctx, session, connector.get(), name, new SpecFormView(form, config,
+            render(ctx, session, connector, name, new SpecFormView(form, config,
                     ActorPages.fieldErrors(e.errors()), false), problems(e.errors()), Optional.empty(), Optional.empty());
         }
     }
 
-    void edit(Context ctx, UiSessions.Session session, Optional<JsonNode> actor) {
-        Optional<Connector> connector = actor.flatMap(this::connectorOf);
-        if (connector.isEmpty()) {
-            notFound(ctx, session);
-            return;
-        }
+    void edit(Context ctx, UiSessions.Session session, JsonNode actor, Connector connector) {
         String notice = ctx.queryParam("created") != null ? "The " + side.wire() + " has been created."
                 : ctx.queryParam("saved") != null ? "Your changes have been saved." : null;
-        render(ctx, session, connector.get(), actor.get().path("name").asText(), new SpecFormView(connector.get().form(),
-                actor.get().path("connectionConfiguration"), Map.of(), true), List.of(), Optional.ofNullable(notice),
-                Optional.of(actor.get().path(side.idField()).asText()));
+        render(ctx, session, connector, actor.path("name").asText(), new SpecFormView(connector.form(),
+                actor.path("connectionConfiguration"), Map.of(), true), List.of(), Optional.ofNullable(notice),
+                Optional.of(actor.path(side.idField()).asText()));
     }
 
-    void update(Context ctx, UiSessions.Session session, Optional<JsonNode> actor) {
-        Optional<Connector> connector = actor.flatMap(this::connectorOf);
-        if (connector.isEmpty()) {
-            notFound(ctx, session);
-            return;
-        }
-        String id = actor.get().path(side.idField()).asText();
-        ObjectNode config = posted(ctx, connector.get().form(), actor.get());
+    void update(Context ctx, UiSessions.Session session, JsonNode actor, Connector connector) {
+        String id = actor.path(side.idField()).asText();
+        ObjectNode config = posted(ctx, connector.form(), actor);
         String name = SetupForm.text(ctx, "name");
         List<ConfigError> errors = List.of();
         if (name.isEmpty()) {
@@ -108,34 +88,24 @@ final class ActorForms {
             }
         }
         ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-        render(ctx, session, connector.get(), name, new SpecFormView(connector.get().form(), config,
+        render(ctx, session, connector, name, new SpecFormView(connector.form(), config,
                 ActorPages.fieldErrors(errors), true), problems(errors), Optional.empty(), Optional.of(id));
     }
 
     /** Test connection on the new form: the fragment shown beside it. */
-    void checkNew(Context ctx, Optional<UUID> definitionId) {
-        Optional<Connector> connector = definitionId.flatMap(this::connector);
-        if (connector.isEmpty()) {
-            renderCheck(ctx, new Check(false, "This connector is not installed.", List.of()));
-            return;
-        }
+    void checkNew(Context ctx, Connector connector) {
         ObjectNode body = ApiJson.MAPPER.createObjectNode()
-                .put(side.definitionIdField(), connector.get().definitionId().toString())
+                .put(side.definitionIdField(), connector.definitionId().toString())
                 .put("workspaceId", workspaceId());
-        body.set("connectionConfiguration", new SpecFormValues(connector.get().form())
+        body.set("connectionConfiguration", new SpecFormValues(connector.form())
                 .config(ctx.formParamMap(), ApiJson.MAPPER.createObjectNode()));
         renderCheck(ctx, check("scheduler/" + side.call("check_connection"), body));
     }
 
     /** Test connection on the edit form, with the form's current values (empty secrets: the stored ones). */
-    void checkExisting(Context ctx, Optional<JsonNode> actor) {
-        Optional<Connector> connector = actor.flatMap(this::connectorOf);
-        if (connector.isEmpty()) {
-            renderCheck(ctx, new Check(false, "This " + side.wire() + " no longer exists.", List.of()));
-            return;
-        }
-        ObjectNode body = ApiJson.MAPPER.createObjectNode().put(side.idField(), actor.get().path(side.idField()).asText());
-        body.set("connectionConfiguration", posted(ctx, connector.get().form(), actor.get()));
+    void checkExisting(Context ctx, JsonNode actor, Connector connector) {
+        ObjectNode body = ApiJson.MAPPER.createObjectNode().put(side.idField(), actor.path(side.idField()).asText());
+        body.set("connectionConfiguration", posted(ctx, connector.form(), actor));
         renderCheck(ctx, check(side.call("check_connection_for_update"), body));
     }
 
@@ -174,7 +144,8 @@ final class ActorForms {
                 e.problem())).toList();
     }
 
-    private Optional<Connector> connector(UUID definitionId) {
+    /** The connector of a definition id, if there is one on this side. */
+    Optional<Connector> connector(UUID definitionId) {
         try {
             JsonNode spec = api.call(side.wire() + "_definition_specifications/get",
                     ApiJson.MAPPER.createObjectNode().put(side.definitionIdField(), definitionId.toString()));
@@ -188,7 +159,8 @@ final class ActorForms {
         }
     }
 
-    private Optional<Connector> connectorOf(JsonNode actor) {
+    /** The connector of a stored source or destination (as {@code sources/get} reads it), if it is still installed. */
+    Optional<Connector> connectorOf(JsonNode actor) {
         try {
             return connector(UUID.fromString(actor.path(side.definitionIdField()).asText()));
         } catch (IllegalArgumentException e) {
@@ -203,6 +175,11 @@ final class ActorForms {
         String title = actorId.isPresent() ? name : "New " + side.wire() + ": " + connector.name();
         pages.render(ctx, "actors/form", Map.of("page", new Form(side, session.csrf(), title, connector.name(),
                 connector.documentationUrl(), name, view, problems, notice, actorId, action, action + "/check")));
+    }
+
+    /** The fragment Test connection shows when the connector or the stored source is gone. */
+    void checkGone(Context ctx, UiSessions.Session session) {
+        renderCheck(ctx, new Check(false, "this " + side.wire() + " or its connector no longer exists.", List.of()));
     }
 
     /** Always 200: htmx swaps only successful responses in, and a failed check is an answer too. */

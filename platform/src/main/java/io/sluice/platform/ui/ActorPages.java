@@ -42,14 +42,50 @@ final class ActorPages implements UiArea {
         String base = side.path();
         routes.get(base, this::list);
         routes.get(base + "/new", this::catalogue);
-        routes.get(base + "/new/{definitionId}", (ctx, s) -> forms.newForm(ctx, s, definitionId(ctx)));
-        routes.post(base + "/new/{definitionId}", (ctx, s) -> forms.create(ctx, s, definitionId(ctx)));
-        routes.post(base + "/new/{definitionId}/check", (ctx, s) -> forms.checkNew(ctx, definitionId(ctx)));
-        routes.get(base + "/{id}", (ctx, s) -> forms.edit(ctx, s, actor(ctx)));
-        routes.post(base + "/{id}", (ctx, s) -> forms.update(ctx, s, actor(ctx)));
-        routes.post(base + "/{id}/check", (ctx, s) -> forms.checkExisting(ctx, actor(ctx)));
+        routes.get(base + "/new/{definitionId}", onNew(forms::newForm, forms::notFound));
+        routes.post(base + "/new/{definitionId}", onNew(forms::create, forms::notFound));
+        routes.post(base + "/new/{definitionId}/check", onNew((ctx, s, c) -> forms.checkNew(ctx, c), forms::checkGone));
+        routes.get(base + "/{id}", onStored(forms::edit, forms::notFound));
+        routes.post(base + "/{id}", onStored(forms::update, forms::notFound));
+        routes.post(base + "/{id}/check", onStored((ctx, s, a, c) -> forms.checkExisting(ctx, a, c), forms::checkGone));
         routes.get(base + "/{id}/delete", this::confirmDelete);
         routes.post(base + "/{id}/delete", this::delete);
+    }
+
+    /** A page of the new form, given its connector. */
+    private interface NewPage {
+        void handle(Context ctx, UiSessions.Session session, ActorForms.Connector connector) throws Exception;
+    }
+
+    /** A page of a stored source or destination, given it (as {@code sources/get} reads it) and its connector. */
+    private interface StoredPage {
+        void handle(Context ctx, UiSessions.Session session, JsonNode actor, ActorForms.Connector connector)
+                throws Exception;
+    }
+
+    /** {@code page} for the path's {@code {definitionId}}, or {@code missing} when it names no connector of this side. */
+    private WebUi.PageHandler onNew(NewPage page, WebUi.PageHandler missing) {
+        return (ctx, session) -> {
+            Optional<ActorForms.Connector> connector = definitionId(ctx).flatMap(forms::connector);
+            if (connector.isEmpty()) {
+                missing.handle(ctx, session);
+            } else {
+                page.handle(ctx, session, connector.get());
+            }
+        };
+    }
+
+    /** {@code page} for the path's {@code {id}}, or {@code missing} when it names nothing (or its connector is gone). */
+    private WebUi.PageHandler onStored(StoredPage page, WebUi.PageHandler missing) {
+        return (ctx, session) -> {
+            Optional<JsonNode> actor = actor(ctx);
+            Optional<ActorForms.Connector> connector = actor.flatMap(forms::connectorOf);
+            if (connector.isEmpty()) {
+                missing.handle(ctx, session);
+            } else {
+                page.handle(ctx, session, actor.get(), connector.get());
+            }
+        };
     }
 
     private void list(Context ctx, UiSessions.Session session) {
