@@ -345,6 +345,40 @@ abstract class ApiIT {
     }
 
     @Test
+    void schedulerChecksAConfigThatIsNotStored() {
+        int sources = api.ok("/api/v1/sources/list", "{\"workspaceId\": \"" + workspaceId + "\"}").path("sources").size();
+        JsonNode faker = api.ok("/api/v1/scheduler/sources/check_connection", """
+                {"sourceDefinitionId": "%s", "connectionConfiguration": {"count": 5}}""".formatted(FAKER));
+        assertThat(faker.path("status").asText()).isEqualTo("succeeded");
+        assertThat(faker.path("jobInfo").path("configType").asText()).isEqualTo("check_connection_source");
+        assertThat(faker.path("jobInfo").path("configId").asText()).isEqualTo(FAKER);
+        assertThat(api.ok("/api/v1/scheduler/destinations/check_connection", """
+                {"destinationDefinitionId": "%s", "workspaceId": "%s",
+                 "connectionConfiguration": {"destination_path": "%s"}}"""
+                .formatted(DUCKDB, workspaceId, dir.resolve("unsaved.duckdb"))).path("status").asText())
+                .isEqualTo("succeeded");
+        String postgres = """
+                {"destinationDefinitionId": "%s", "connectionConfiguration": {"host": "127.0.0.1", "port": %d,
+                 "database": "test", "schema": "public", "username": "postgres", "password": "any"}}""";
+        assertThat(api.ok("/api/v1/scheduler/destinations/check_connection", postgres.formatted(POSTGRES, 5432))
+                .path("status").asText()).isEqualTo("succeeded");
+        JsonNode refused = api.ok("/api/v1/scheduler/destinations/check_connection", postgres.formatted(POSTGRES, 1));
+        assertThat(refused.path("status").asText()).isEqualTo("failed");
+        assertThat(refused.path("message").asText()).isNotBlank();
+
+        ApiClient.Response bad = api.post("/api/v1/scheduler/sources/check_connection", """
+                {"sourceDefinitionId": "%s", "connectionConfiguration": {"count": "many"}}""".formatted(FAKER));
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.json().path("validationErrors").findValuesAsText("propertyPath"))
+                .containsExactly("connectionConfiguration.count");
+        assertThat(api.post("/api/v1/scheduler/destinations/check_connection", """
+                {"destinationDefinitionId": "%s", "connectionConfiguration": {}}""".formatted(FAKER)).status())
+                .as("a source's definition id on the destination side").isEqualTo(404);
+        assertThat(api.ok("/api/v1/sources/list", "{\"workspaceId\": \"" + workspaceId + "\"}").path("sources")
+                .size()).as("nothing stored").isEqualTo(sources);
+    }
+
+    @Test
     void connectionsGetListUpdateResetDelete() {
         String sourceId = createFaker(20);
         String destinationId = createDuckDb(dir.resolve("connections.duckdb"));

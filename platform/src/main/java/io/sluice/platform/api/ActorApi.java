@@ -123,6 +123,21 @@ public final class ActorApi {
         return check(old, merged);
     }
 
+    /**
+     * {@code scheduler/sources/check_connection} (and destinations): checks a config that is not
+     * stored yet, {@code {sourceDefinitionId, connectionConfiguration}}, against the definition's
+     * spec (a 422 names each bad field) and then with the connector itself.
+     */
+    public Object checkUnsaved(Body body) {
+        UUID definitionId = body.id(type.wire() + "DefinitionId");
+        body.optionalId("workspaceId").ifPresent(workspaces::find);
+        ObjectNode config = body.object("connectionConfiguration");
+        body.done();
+        ConnectorDefinition definition = definitionApi.find(definitionId);
+        validate(definitions.spec(definition), config);
+        return check(definition, definitionId.toString(), config);
+    }
+
     /** {@code sources/discover_schema}: the streams with their default configs. */
     public Object discoverSchema(Body body) {
         ActorRow row = find(body.id(idField()));
@@ -145,8 +160,11 @@ public final class ActorApi {
     }
 
     private ObjectNode check(ActorRow row, JsonNode config) {
+        return check(definition(row), row.id().toString(), config);
+    }
+
+    private ObjectNode check(ConnectorDefinition definition, String configId, JsonNode config) {
         Instant started = Instant.now();
-        ConnectorDefinition definition = definition(row);
         ConnectionStatus status;
         try {
             status = type == ActorType.SOURCE
@@ -155,14 +173,14 @@ public final class ActorApi {
         } catch (ConnectorException e) {
             status = ConnectionStatus.failed(e.getMessage());
         } catch (RuntimeException e) {
-            LOG.warn("check of {} {} failed unexpectedly", type.wire(), row.id(), e);
+            LOG.warn("check of {} {} failed unexpectedly", type.wire(), configId, e);
             status = ConnectionStatus.failed("the check failed unexpectedly: " + e.getClass().getSimpleName());
         }
         ObjectNode result = ApiJson.MAPPER.createObjectNode();
         result.put("status", status.isSucceeded() ? "succeeded" : "failed");
         status.message().ifPresent(m -> result.put("message", m));
-        result.set("jobInfo", SyncJobInfo.of("check_connection_" + type.wire(), row.id().toString(),
-                status.isSucceeded(), started));
+        result.set("jobInfo", SyncJobInfo.of("check_connection_" + type.wire(), configId, status.isSucceeded(),
+                started));
         return result;
     }
 

@@ -90,6 +90,16 @@ public final class Routes {
         route(POST, "sources/discover_schema", sources::discoverSchema, "Discover a source's streams",
                 "sourceId*:uuid,disable_cache:boolean", "SourceDiscoverSchemaRead");
         actorRoutes("destination", destinations);
+        route(POST, "destinations/check_connection_for_update", destinations::checkConnectionForUpdate,
+                "Check a destination config before updating",
+                "destinationId*:uuid,connectionConfiguration*:object,name:string", "CheckConnectionRead");
+        route(POST, "scheduler/sources/check_connection", sources::checkUnsaved,
+                "Check a source config that is not stored yet",
+                "sourceDefinitionId*:uuid,connectionConfiguration*:object,workspaceId:uuid", "CheckConnectionRead");
+        route(POST, "scheduler/destinations/check_connection", destinations::checkUnsaved,
+                "Check a destination config that is not stored yet",
+                "destinationDefinitionId*:uuid,connectionConfiguration*:object,workspaceId:uuid",
+                "CheckConnectionRead");
 
         String connectionFields = "name:string,namespaceDefinition:string,namespaceFormat:string,prefix:string,"
                 + "operationIds:array,syncCatalog:object,schedule:object,scheduleType:string,scheduleData:object,"

@@ -7,6 +7,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.sluice.platform.api.Routes;
 import io.sluice.platform.auth.Credentials;
+import io.sluice.platform.connectors.ActorType;
 import io.sluice.platform.store.ConnectionDao;
 import io.sluice.platform.store.JobDao;
 import io.sluice.platform.store.JobRow;
@@ -86,7 +87,9 @@ public final class WebUi {
 
     /** The UI's parts beyond the account pages and the dashboard. */
     private List<UiArea> areas() {
-        return List.of(new ConnectionPages(api, pages));
+        // the connections area before any area with /connections/{id}: Javalin matches in the order added
+        return List.of(new ConnectionPages(api, pages), new ActorPages(ActorType.SOURCE, api, pages),
+                new ActorPages(ActorType.DESTINATION, api, pages));
     }
 
     /** A page handler that gets the request's session once the access rules let it through. */

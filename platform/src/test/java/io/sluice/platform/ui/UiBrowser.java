@@ -66,4 +66,31 @@ final class UiBrowser {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Runs the first-run setup with this admin account (this client is then signed in) and returns this client. */
+    UiBrowser setUp(String email, String password) {
+        String token = csrf("/setup");
+        HttpResponse<String> done = post("/setup", Map.of("_csrf", token, "adminEmail", email, "password", password,
+                "confirmPassword", password, "notificationEmail", "", "dataResidency", "auto",
+                "anonymousUsageStats", "false"));
+        assertThat(done.statusCode()).as("setup: " + done.body()).isEqualTo(303);
+        return this;
+    }
+
+    /** Posts {@code json} to the Config API call {@code call} on {@code apiPort}: the 200 response's body (missing for a 204). */
+    static com.fasterxml.jackson.databind.JsonNode api(int apiPort, String call, String json) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + apiPort + "/api/v1/" + call)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(call + ": " + response.body()).isIn(200, 204);
+            return response.statusCode() == 204 ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 }
