@@ -92,9 +92,15 @@ public record NotificationsForm(String slackWebhook, String webhookUrl, boolean 
             events.add("disabled connections");
         }
         if (events.isEmpty()) {
-            return "off";
+            return "Off";
         }
-        return String.join(", ", events) + " go to " + String.join(" and ",
+        String which = events.size() == 1 ? events.get(0)
+                : String.join(", ", events.subList(0, events.size() - 1)) + " and " + events.getLast();
+        which = Character.toUpperCase(which.charAt(0)) + which.substring(1);
+        if (types().isEmpty()) {
+            return which + " are chosen, but no URL is set";
+        }
+        return which + " go to " + String.join(" and ",
                 types().stream().map(t -> t.equals("slack") ? "Slack" : "the webhook").toList());
     }
 

@@ -59,7 +59,11 @@ public record ResourceDefaultsForm(String cpuRequest, String cpuLimit, String me
         addIfGiven(parts, "memory request ", memoryRequest);
         addIfGiven(parts, "memory limit ", memoryLimit);
         addIfGiven(parts, "engine memory budget ", engineMemoryBudget);
-        return parts.isEmpty() ? "none set: the server's environment decides" : String.join(", ", parts);
+        if (parts.isEmpty()) {
+            return "None set: the server's environment decides";
+        }
+        String text = String.join(", ", parts);
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static void putIfGiven(ObjectNode json, String field, String value) {

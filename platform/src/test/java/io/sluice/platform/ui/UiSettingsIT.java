@@ -121,7 +121,7 @@ class UiSettingsIT {
     void settingsHasAnOverviewAndEverySection() {
         String overview = ok("/settings");
         assertThat(overview).contains("<h1>Settings</h1>", "Default Workspace", "No API tokens.",
-                "none set: the server's environment decides", "href=\"/account/password\"");
+                "None set: the server's environment decides", "Off.", "href=\"/account/password\"");
         for (String section : new String[] {"workspace", "notifications", "resources", "tokens"}) {
             assertThat(ok("/settings/" + section)).contains("href=\"/settings/" + section + "\" aria-current=\"page\"");
         }
@@ -225,7 +225,8 @@ class UiSettingsIT {
         assertThat(bad.body()).contains("id=\"memory_limit-error\"", "512MB", "aria-describedby=\"memory_limit-error\"")
                 .doesNotContain("id=\"cpu_limit-error\"");
         assertThat(workspace().path("defaultResourceRequirements")).isEqualTo(workspace.path("defaultResourceRequirements"));
-        assertThat(ok("/settings")).contains("memory limit 1Gi", "engine memory budget 512Mi");
+        assertThat(ok("/settings")).contains("CPU request 0.25, CPU limit 1, memory request 256Mi, memory limit 1Gi,"
+                + " engine memory budget 512Mi.", "Failed syncs and disabled connections go to Slack and the webhook.");
 
         browser.post("/settings/resources", form("cpu_request", "", "cpu_limit", "", "memory_request", "",
                 "memory_limit", "", "engineMemoryBudget", ""));
