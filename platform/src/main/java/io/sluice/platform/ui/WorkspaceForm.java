@@ -39,6 +39,9 @@ public record WorkspaceForm(String name, String namespaceDefinition, String name
         if (name.isBlank()) {
             errors.put("name", "Enter a name for the workspace.");
         }
+        if (namespaceDefinition.equals("customformat") && namespaceFormat.isBlank()) {
+            errors.put("namespaceFormat", "Enter the custom format, for example ${SOURCE_NAMESPACE}_raw.");
+        }
         return errors;
     }
 

@@ -97,7 +97,7 @@ class UiSettingsBrowserIT {
             WebElement formatError = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("namespaceFormat-error")));
             assertThat(driver.findElement(By.id("namespaceFormat")).getAttribute("aria-describedby"))
                     .isEqualTo("namespaceFormat-error");
-            assertThat(formatError.getText()).contains("required");
+            assertThat(formatError.getText()).contains("Enter the custom format");
             show(formatError);
             page("workspace-error");
             type("namespaceFormat", "${SOURCE_NAMESPACE}_raw");

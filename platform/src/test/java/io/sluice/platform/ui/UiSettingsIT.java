@@ -144,7 +144,8 @@ class UiSettingsIT {
         HttpResponse<String> missing = browser.post("/settings/workspace", form("name", "Other",
                 "namespaceDefinition", "customformat", "namespaceFormat", ""));
         assertThat(missing.statusCode()).isEqualTo(422);
-        assertThat(missing.body()).contains("id=\"namespaceFormat-error\"", "aria-describedby=\"namespaceFormat-error\"")
+        assertThat(missing.body()).contains("id=\"namespaceFormat-error\"", "aria-describedby=\"namespaceFormat-error\"",
+                "Enter the custom format")
                 .contains("value=\"Other\"");
         HttpResponse<String> blank = browser.post("/settings/workspace", form("name", " ",
                 "namespaceDefinition", "source", "namespaceFormat", ""));
