@@ -208,5 +208,10 @@ class NotificationIT {
                  "slackConfiguration": {"webhook": "not a url"}}}}""".formatted(workspaceId));
         assertThat(bad.status()).isEqualTo(422);
         assertThat(bad.json().toString()).contains("notificationSettings.sendOnFailure.slackConfiguration.webhook");
+        ApiClient.Response kept = api.post("/api/v1/workspaces/update", """
+                {"workspaceId": "%s", "notificationSettings": {"sendOnSuccess": {"notificationType": [],
+                 "webhookConfiguration": {"url": "ftp://example.org/hook"}}}}""".formatted(workspaceId));
+        assertThat(kept.status()).as("a URL kept while its event is off is checked too").isEqualTo(422);
+        assertThat(kept.json().toString()).contains("notificationSettings.sendOnSuccess.webhookConfiguration.url");
     }
 }

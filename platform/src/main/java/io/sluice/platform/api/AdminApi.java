@@ -1,6 +1,7 @@
 package io.sluice.platform.api;
 
 import io.sluice.platform.auth.Credentials;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -8,7 +9,8 @@ import java.util.UUID;
 /**
  * Sluice's own calls (not in Airbyte's API): the admin password and API tokens.
  * {@code /api/v1/admin/update_password {password}}, {@code /api/v1/api_tokens/create {name}} (the
- * token is in this answer only) and {@code /api/v1/api_tokens/delete {tokenId}}.
+ * token is in this answer only), {@code /api/v1/api_tokens/list} (each token's id, name and
+ * creation time, never the token) and {@code /api/v1/api_tokens/delete {tokenId}}.
  */
 public final class AdminApi {
     private final Credentials credentials;
@@ -32,6 +34,18 @@ public final class AdminApi {
         body.done();
         return credentials.createToken(name);
     }
+
+    /** {@code {apiTokens: [{tokenId, name, createdAt}]}}, oldest first; times in epoch seconds. */
+    public Object listTokens(Body body) {
+        body.done();
+        return new ApiTokenReadList(credentials.tokens().stream()
+                .map(t -> new ApiTokenInfoRead(t.tokenId(), t.name(), t.createdAt().getEpochSecond())).toList());
+    }
+
+    /** A listed token: what is known of it, never its value. */
+    public record ApiTokenInfoRead(UUID tokenId, String name, long createdAt) {}
+
+    public record ApiTokenReadList(List<ApiTokenInfoRead> apiTokens) {}
 
     public Object deleteToken(Body body) {
         UUID id = body.id("tokenId");

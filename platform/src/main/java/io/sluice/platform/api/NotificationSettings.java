@@ -47,11 +47,14 @@ final class NotificationSettings {
                 body.error(join(field, "notificationType"), "must hold slack or webhook, not " + type);
             }
         }
-        if (given.contains("slack")) {
-            checkUrl(body, join(field, "slackConfiguration.webhook"), item.path("slackConfiguration").path("webhook"));
+        // a URL is checked when its type is on, and also when it is only kept for later (type off)
+        JsonNode slack = item.path("slackConfiguration").path("webhook");
+        if (given.contains("slack") || !slack.asText("").isBlank()) {
+            checkUrl(body, join(field, "slackConfiguration.webhook"), slack);
         }
-        if (given.contains("webhook")) {
-            checkUrl(body, join(field, "webhookConfiguration.url"), item.path("webhookConfiguration").path("url"));
+        JsonNode webhook = item.path("webhookConfiguration").path("url");
+        if (given.contains("webhook") || !webhook.asText("").isBlank()) {
+            checkUrl(body, join(field, "webhookConfiguration.url"), webhook);
         }
     }
 

@@ -67,6 +67,8 @@ final class OpenApiSchemas {
         SCHEMAS.put("OperationReadList", "operations*:array<OperationRead>");
         SCHEMAS.put("CheckOperationRead", "status*:string,message:string,validationErrors:array");
         SCHEMAS.put("ApiTokenRead", "tokenId*:uuid,name*:string,token*:string");
+        SCHEMAS.put("ApiTokenInfoRead", "tokenId*:uuid,name*:string,createdAt*:integer");
+        SCHEMAS.put("ApiTokenReadList", "apiTokens*:array<ApiTokenInfoRead>");
         SCHEMAS.put("ErrorRead", "message*:string,exceptionClassName:string,validationErrors:array,id:string,"
                 + "errorId:string");
     }

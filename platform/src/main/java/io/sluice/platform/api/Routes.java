@@ -145,6 +145,8 @@ public final class Routes {
                 "Object");
         route(POST, "api_tokens/create", admin::createToken, "Create an API token (shown once)", "name:string",
                 "ApiTokenRead");
+        route(POST, "api_tokens/list", admin::listTokens, "List the API tokens (never the tokens themselves)", "",
+                "ApiTokenReadList");
         route(POST, "api_tokens/delete", admin::deleteToken, "Delete an API token", "tokenId*:uuid", "");
     }
 

@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -93,6 +94,11 @@ public final class Credentials {
         return new NewToken(id, name, token);
     }
 
+    /** Every API token's id, name and creation time, oldest first; never the token or its hash. */
+    public List<TokenInfo> tokens() {
+        return dao.listTokens().stream().map(t -> new TokenInfo(t.id(), t.name(), t.createdAt())).toList();
+    }
+
     public boolean deleteToken(UUID id) {
         return dao.deleteToken(id) > 0;
     }
@@ -103,6 +109,9 @@ public final class Credentials {
 
     /** A token as created: the plain value is here only. */
     public record NewToken(UUID tokenId, String name, String token) {}
+
+    /** A stored token as it is listed. */
+    public record TokenInfo(UUID tokenId, String name, Instant createdAt) {}
 
     private static String sha256(String text) {
         try {

@@ -69,7 +69,7 @@ public final class Notifier {
                 problems.add(type + ": HTTP " + response.statusCode());
             }
         } catch (IOException | IllegalArgumentException e) {
-            problems.add(type + ": " + e.getMessage());
+            problems.add(type + ": " + reason(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             problems.add(type + ": interrupted");
@@ -77,5 +77,16 @@ public final class Notifier {
         if (!problems.isEmpty()) {
             LOG.warn("notification via {} failed: {}", type, problems.getLast());
         }
+    }
+
+    /** Why a post failed, in words: the JDK's client gives a refused connection no message. */
+    private static String reason(Exception e) {
+        if (e.getMessage() != null) {
+            return e.getMessage();
+        }
+        if (e.getCause() != null && e.getCause().getMessage() != null) {
+            return e.getCause().getMessage();
+        }
+        return e instanceof java.net.ConnectException ? "could not connect" : e.getClass().getSimpleName();
     }
 }

@@ -3,12 +3,18 @@ package io.sluice.platform.store;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.List;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** The admin account's password hash and the API tokens' hashes. */
+@RegisterConstructorMapper(AuthDao.TokenRow.class)
 public interface AuthDao {
+
+    /** What is kept of an API token besides its hash. */
+    record TokenRow(UUID id, String name, Instant createdAt) {}
 
     @SqlQuery("select password_hash from admin_user where email = :email")
     Optional<String> passwordHash(@Bind("email") String email);
@@ -31,6 +37,9 @@ public interface AuthDao {
 
     @SqlQuery("select count(*) from api_token where token_hash = :hash")
     int tokenCount(@Bind("hash") String tokenHash);
+
+    @SqlQuery("select id, name, created_at from api_token order by created_at, id")
+    List<TokenRow> listTokens();
 
     @SqlUpdate("delete from api_token where id = :id")
     int deleteToken(@Bind("id") UUID id);

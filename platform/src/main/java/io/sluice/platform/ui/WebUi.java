@@ -10,11 +10,11 @@ import io.sluice.platform.auth.Credentials;
 import io.sluice.platform.connectors.ActorType;
 import io.sluice.platform.store.ConnectionDao;
 import io.sluice.platform.store.JobDao;
-import io.sluice.platform.store.JobRow;
 import io.sluice.platform.store.SetupDao;
 import io.sluice.platform.store.WorkspaceDao;
 import io.sluice.platform.store.WorkspaceRow;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +72,6 @@ public final class WebUi {
         routes.post("/sign-out", page(Access.SIGNED_IN, account::signOut));
         routes.get("/account/password", page(Access.SIGNED_IN, account::passwordPage));
         routes.post("/account/password", page(Access.SIGNED_IN, account::changePassword));
-        routes.get("/", page(Access.SIGNED_IN, this::dashboard));
         UiRoutes signedIn = new UiRoutes(routes, handler -> page(Access.SIGNED_IN, handler));
         for (UiArea area : areas()) {
             area.register(signedIn);
@@ -85,10 +84,11 @@ public final class WebUi {
         }
     }
 
-    /** The UI's parts beyond the account pages and the dashboard. */
+    /** The UI's parts beyond the account pages. */
     private List<UiArea> areas() {
         // the connections area before any area with /connections/{id}: Javalin matches in the order added
-        return List.of(new ConnectionPages(api, pages), new ActorPages(ActorType.SOURCE, api, pages),
+        return List.of(new DashboardPage(api, pages, Clock.systemUTC()), new SettingsPages(api, pages),
+                new ConnectionPages(api, pages), new ActorPages(ActorType.SOURCE, api, pages),
                 new ActorPages(ActorType.DESTINATION, api, pages));
     }
 
@@ -147,12 +147,5 @@ public final class WebUi {
             setupDone.set(true);
         }
         return setupDone.get();
-    }
-
-    private void dashboard(Context ctx, UiSessions.Session session) {
-        List<ConnectionSummary> rows = connections.listAll().stream().map(c -> new ConnectionSummary(c.name(),
-                c.status(), jobs.list(c.id().toString(), List.of("sync", "reset_connection"), 1, 0).stream()
-                        .findFirst().map(JobRow::status).orElse("none"))).toList();
-        pages.render(ctx, "dashboard", Map.of("csrf", session.csrf(), "connections", rows));
     }
 }

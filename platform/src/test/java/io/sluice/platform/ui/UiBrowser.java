@@ -93,4 +93,15 @@ final class UiBrowser {
             throw new IllegalStateException(e);
         }
     }
+
+    /** A form POST as htmx sends it: with {@code HX-Request: true} and the CSRF token in {@code X-CSRF-Token}. */
+    HttpResponse<String> htmxPost(String path, Map<String, String> form, String csrf) {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("HX-Request", "true")
+                .header("X-CSRF-Token", csrf).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
 }

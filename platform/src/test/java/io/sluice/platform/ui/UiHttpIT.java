@@ -127,7 +127,7 @@ class UiHttpIT {
         HttpResponse<String> right = browser.post("/sign-in", Map.of("_csrf", csrf, "email", EMAIL, "password", PASSWORD));
         assertThat(UiBrowser.location(right)).isEqualTo("/");
         assertThat(sessionCookie(browser)).isNotEqualTo(before);
-        assertThat(browser.get("/settings").body()).contains("Coming soon");
+        assertThat(browser.get("/settings").body()).contains("<h1>Settings</h1>");
 
         assertThat(browser.post("/sign-out", Map.of("_csrf", csrf)).statusCode()).as("the old session's token").isEqualTo(403);
         String signedIn = browser.csrf("/");
