@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -19,6 +23,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 final class UiChromium {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private UiChromium() {}
 
@@ -60,5 +65,26 @@ final class UiChromium {
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
         assertThat(((Number) overflow).longValue()).as("horizontal overflow at " + width + " px on "
                 + driver.getCurrentUrl()).isLessThanOrEqualTo(0);
+    }
+
+    /**
+     * Saves a screenshot of the whole page (not only the viewport) as {@code target/screenshots/<name>.png}:
+     * the viewport is stretched to the page's height for the shot and put back after it.
+     */
+    static void screenshotWholePage(WebDriver driver, String name, int width, int height) {
+        ChromeDriver chrome = (ChromeDriver) driver;
+        Number pageHeight = (Number) chrome.executeScript("return document.documentElement.scrollHeight");
+        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width,
+                "height", Math.max(height, pageHeight.intValue()), "deviceScaleFactor", 1, "mobile", width < 500));
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.copy(chrome.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width,
+                    "height", height, "deviceScaleFactor", 1, "mobile", width < 500));
+        }
     }
 }
