@@ -86,7 +86,8 @@ public final class WebUi {
 
     /** The UI's parts beyond the account pages and the dashboard. */
     private List<UiArea> areas() {
-        return List.of();
+        return List.of(
+                new ConnectionPages(api, pages), new JobLogPages(api, pages, jobs), new TransformationPages(api, pages));
     }
 
     /** A page handler that gets the request's session once the access rules let it through. */
