@@ -60,8 +60,8 @@ final class TransformationPages implements UiArea {
         boolean dbtSent = submitted != null && submitted.dbt();
         params.put("sql", sqlSent ? submitted : OperationForm.SQL);
         params.put("dbt", dbtSent ? submitted : OperationForm.DBT);
-        params.put("sqlStepOutcome", sqlSent ? step : StepOutcome.NONE);
-        params.put("dbtStepOutcome", dbtSent ? step : StepOutcome.NONE);
+        params.put("sqlStep", sqlSent ? step : StepOutcome.NONE);
+        params.put("dbtStep", dbtSent ? step : StepOutcome.NONE);
         params.put("notice", noticeOf(ctx.queryParam("notice")));
         pages.render(ctx, "connection/transformations", params);
     }
