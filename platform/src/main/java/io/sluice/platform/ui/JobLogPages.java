@@ -52,19 +52,13 @@ final class JobLogPages implements UiArea {
             return;
         }
         ConnectionView connection = ConnectionPages.connection(api, ctx.pathParam("id"));
-        JsonNode info = api.call("jobs/get", ApiJson.MAPPER.createObjectNode().put("id", job.get().id()));
-        Instant now = Instant.now();
-        List<JsonNode> attemptReads = new ArrayList<>();
-        info.path("attempts").forEach(a -> attemptReads.add(a.path("attempt")));
-        List<AttemptView> attempts = attemptReads.stream().map(a -> AttemptView.of(a, now)).toList();
-        SyncRun run = SyncRun.of(info.path("job"), attemptReads, now);
         Optional<AttemptRow> attempt = attempt(job.get().id(), ctx.queryParam("attempt"));
+        JobFacts facts = facts(connection.path(), job.get().id(), attempt.map(AttemptRow::attemptNumber).orElse(-1));
         Map<String, Object> params = new HashMap<>();
         params.put("csrf", session.csrf());
         params.put("connection", connection);
-        params.put("run", run);
-        params.put("attempts", attempts);
-        params.put("attempt", attempt.map(AttemptRow::attemptNumber).orElse(-1));
+        params.put("facts", facts);
+        params.put("attempt", facts.attempt());
         if (attempt.isPresent()) {
             Path file = Path.of(attempt.get().logPath());
             long from = AttemptLog.tailOffset(file, PAGE_BYTES);
@@ -103,8 +97,23 @@ final class JobLogPages implements UiArea {
         }
         // the status is read before the log, so a log read after the attempt ended holds its last lines
         AttemptLog.Chunk chunk = AttemptLog.readFrom(Path.of(attempt.get().logPath()), offset, PAGE_BYTES);
-        pages.render(ctx, "connection/logFollow", Map.of("follow", follow(path, job.get(), attempt.get(), chunk, true),
-                "lines", chunk.lines()));
+        LogFollow follow = follow(path, job.get(), attempt.get(), chunk, true);
+        Map<String, Object> params = new HashMap<>(Map.of("follow", follow, "lines", chunk.lines()));
+        if (!follow.active()) {
+            // the last read: the attempts' figures and outcome replace those shown while it ran
+            params.put("facts", facts(path, job.get().id(), attempt.get().attemptNumber()));
+        }
+        pages.render(ctx, "connection/logFollow", params);
+    }
+
+    private JobFacts facts(String connectionPath, long jobId, int attempt) {
+        JsonNode info = api.call("jobs/get", ApiJson.MAPPER.createObjectNode().put("id", jobId));
+        Instant now = Instant.now();
+        List<JsonNode> attemptReads = new ArrayList<>();
+        info.path("attempts").forEach(a -> attemptReads.add(a.path("attempt")));
+        return new JobFacts(SyncRun.of(info.path("job"), attemptReads, now),
+                attemptReads.stream().map(a -> AttemptView.of(a, now)).toList(), connectionPath + "/jobs/" + jobId,
+                attempt);
     }
 
     private LogFollow follow(String connectionPath, JobRow job, AttemptRow attempt, AttemptLog.Chunk chunk,

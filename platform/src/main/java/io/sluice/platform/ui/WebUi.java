@@ -84,9 +84,14 @@ public final class WebUi {
         }
     }
 
-    /** The UI's parts beyond the account pages and the dashboard. */
+    /**
+     * The UI's parts beyond the account pages and the dashboard. Javalin answers a path with the
+     * first route that matches it, so pages with fixed paths ({@code /connections/new}) come before
+     * the connection pages' {@code /connections/{id}}.
+     */
     private List<UiArea> areas() {
         return List.of(
+                // the connection pages last: /connections/{id} matches any /connections/<word>
                 new ConnectionPages(api, pages), new JobLogPages(api, pages, jobs), new TransformationPages(api, pages));
     }
 

@@ -134,6 +134,8 @@ class UiConnectionPageBrowserIT {
             wait.until(d -> d.findElements(By.cssSelector("#job-log li")).size() > shown);
             wait.until(d -> "false".equals(d.findElement(By.id("log-follow")).getAttribute("data-active")));
             assertThat(driver.findElement(By.id("job-status")).getText()).contains("succeeded");
+            assertThat(driver.findElement(By.id("attempts")).getText()).as("the attempts as they ended")
+                    .contains("succeeded").doesNotContain("running");
             assertThat(driver.findElement(By.id("job-log")).getText()).contains("emitted " + SLOW_COUNT + " records");
             assertNotReloaded();
             Object atBottom = ((JavascriptExecutor) driver).executeScript("var b = document.getElementById('job-log');"

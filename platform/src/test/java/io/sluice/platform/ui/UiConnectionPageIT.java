@@ -134,7 +134,8 @@ class UiConnectionPageIT {
         assertThat(next.find()).as("the fragment asks once more after lines").isTrue();
         String end = browser.get(next.group(1).replace("&amp;", "&")).body();
         assertThat(fragmentLines(end)).isEmpty();
-        assertThat(end).doesNotContain("hx-get").contains("This is the whole log");
+        assertThat(end).doesNotContain("hx-get").contains("This is the whole log",
+                "<div id=\"job-facts\" hx-swap-oob=\"true\">", "🟢 succeeded");
         assertThat(browser.get(page + "/jobs/999999").statusCode()).isEqualTo(404);
     }
 
