@@ -15,9 +15,13 @@
     }
     holder.dataset.drawn = "true";
     var options = {
-      width: Math.max(holder.clientWidth, 280),
+      width: plotWidth(holder),
       height: 220,
-      scales: { x: { time: true }, records: { auto: true }, seconds: { auto: true } },
+      scales: {
+        x: { time: true },
+        records: { auto: true },
+        seconds: { auto: true }
+      },
       series: [
         { label: "Started" },
         { label: "Records", scale: "records", stroke: "#1f5fbf", width: 2, points: { show: true, size: 6 } },
@@ -26,16 +30,34 @@
       ],
       axes: [
         {},
-        { scale: "records", size: 60 },
-        { scale: "seconds", side: 1, size: 45, grid: { show: false } }
+        { scale: "records", size: 50, values: function (u, splits) { return splits.map(short); } },
+        { scale: "seconds", side: 1, size: 40, grid: { show: false } }
       ]
     };
     var plot = new window.uPlot(options, [data.startedAt, data.records, data.seconds], holder);
+    if (data.startedAt.length === 1) {
+      // one sync alone gets an hour around it rather than years
+      plot.setScale("x", { min: data.startedAt[0] - 1800, max: data.startedAt[0] + 1800 });
+    }
     window.addEventListener("resize", function () {
       if (document.body.contains(holder)) {
-        plot.setSize({ width: Math.max(holder.clientWidth, 280), height: 220 });
+        plot.setSize({ width: plotWidth(holder), height: 220 });
       }
     });
+  }
+
+  // The box's width inside its padding.
+  function plotWidth(holder) {
+    var style = window.getComputedStyle(holder);
+    return Math.max(240, holder.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight));
+  }
+
+  // 1200 -> 1.2k, 3000000 -> 3M: axis labels that fit a phone.
+  function short(value) {
+    if (value >= 1e6) {
+      return +(value / 1e6).toFixed(1) + "M";
+    }
+    return value >= 1e3 ? +(value / 1e3).toFixed(1) + "k" : String(value);
   }
 
   // Keeps the log box at its bottom as lines arrive, unless the reader scrolled up.

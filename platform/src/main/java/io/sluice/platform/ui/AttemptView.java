@@ -24,7 +24,7 @@ public record AttemptView(int number, String status, long records, long bytes, D
     }
 
     public String recordsText() {
-        return String.format(java.util.Locale.ROOT, "%,d", records);
+        return SyncDisplay.count(records);
     }
 
     public String bytesText() {

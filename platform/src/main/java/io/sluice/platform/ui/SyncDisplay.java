@@ -30,6 +30,11 @@ public final class SyncDisplay {
                 + " " + UNITS[unit];
     }
 
+    /** A count with thousands separators: {@code 1,000}. */
+    public static String count(long count) {
+        return String.format(Locale.ROOT, "%,d", count);
+    }
+
     /** {@code 0.4 s}, {@code 12 s}, {@code 3 min 5 s}, {@code 2 h 4 min}. */
     public static String duration(Duration duration) {
         long millis = Math.max(0, duration.toMillis());

@@ -64,7 +64,7 @@ public record SyncRun(long id, String configType, String status, long records, l
     }
 
     public String recordsText() {
-        return String.format(java.util.Locale.ROOT, "%,d", records);
+        return SyncDisplay.count(records);
     }
 
     public String bytesText() {

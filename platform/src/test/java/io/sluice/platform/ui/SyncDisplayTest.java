@@ -17,6 +17,7 @@ class SyncDisplayTest {
         assertThat(SyncDisplay.bytes(15_400_000)).isEqualTo("15 MB");
         assertThat(SyncDisplay.bytes(999_960)).isEqualTo("1.0 MB");
         assertThat(SyncDisplay.bytes(3_200_000_000L)).isEqualTo("3.2 GB");
+        assertThat(SyncDisplay.count(1_234_567)).isEqualTo("1,234,567");
     }
 
     @Test

@@ -26,9 +26,6 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -39,15 +36,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code target/screenshots/connection-*.png}.
  */
 class UiConnectionPageBrowserIT {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     /** Enough faker records that a sync runs for a few seconds, long enough to watch it. */
     private static final int SLOW_COUNT = 100_000;
 
     @BeforeAll
     static void needsChromium() {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+        if (!Files.isExecutable(Chromium.BINARY) || !Files.isExecutable(Chromium.DRIVER)) {
             fail("UiConnectionPageBrowserIT needs Debian's chromium and chromium-driver; run bin/services");
         }
     }
@@ -63,7 +58,7 @@ class UiConnectionPageBrowserIT {
             JsonNode connection = api.api("connections/list", "{\"workspaceId\": \"" + workspaceId + "\"}")
                     .path("connections").get(0);
             slowDown(api, connection.path("sourceId").asText());
-            WebDriver driver = chromium(width, height);
+            WebDriver driver = Chromium.start(width, height);
             try {
                 new Visit(driver, "http://127.0.0.1:" + server.uiPort(), width,
                         "/connections/" + connection.path("connectionId").asText()).run();
@@ -107,6 +102,8 @@ class UiConnectionPageBrowserIT {
             assertThat(driver.findElements(By.id("cancel-sync"))).isEmpty();
             assertFitsTheWidth();
             screenshot("status");
+            ((JavascriptExecutor) driver).executeScript("document.getElementById('sync-chart').scrollIntoView();");
+            screenshot("chart");
 
             // a reset clears the cursor, so the next sync reads everything again and runs long enough to watch
             new UiBrowser(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)))
@@ -207,19 +204,5 @@ class UiConnectionPageBrowserIT {
             Files.copy(shot.toPath(), SCREENSHOTS.resolve("connection-" + name + "-" + width + ".png"),
                     StandardCopyOption.REPLACE_EXISTING);
         }
-    }
-
-    private static WebDriver chromium(int width, int height) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=" + width + "," + height);
-        if (width < 500) {
-            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
-                    Map.of("width", width, "height", height, "pixelRatio", 1.0)));
-        }
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
     }
 }
