@@ -2,6 +2,8 @@ package io.sluice.platform.jobs;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.util.ArrayList;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,6 +82,90 @@ public final class AttemptLog implements AutoCloseable {
         } catch (IOException e) {
             LOG.warn("cannot read the attempt log {}: {}", file, e.getMessage());
             return List.of();
+        }
+    }
+
+    /**
+     * Whole lines of the log from byte {@code offset} on, at most about {@code maxBytes} of them,
+     * and the offset to read on from: a line still being written (no newline yet) is left for the
+     * next read, so a reader following a running attempt gets each line once and whole. An offset
+     * past the end (a file replaced by a shorter one) reads from the start.
+     *
+     * @param offset a {@link Chunk#next()} of an earlier read, or 0
+     */
+    public static Chunk readFrom(Path file, long offset, int maxBytes) {
+        if (offset < 0 || maxBytes < 1) {
+            throw new IllegalArgumentException("offset must be >= 0 and maxBytes >= 1");
+        }
+        if (!Files.exists(file)) {
+            return new Chunk(List.of(), 0, false);
+        }
+        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+            long size = in.length();
+            long from = offset > size ? 0 : offset;
+            byte[] buffer = new byte[(int) Math.min(maxBytes, size - from)];
+            in.seek(from);
+            in.readFully(buffer);
+            int end = buffer.length;
+            while (end > 0 && buffer[end - 1] != '\n') {
+                end--;
+            }
+            if (end == 0 && buffer.length == maxBytes) {
+                end = buffer.length; // one line longer than maxBytes: hand it over in pieces
+            }
+            List<String> lines = new ArrayList<>();
+            int start = 0;
+            for (int i = 0; i < end; i++) {
+                if (buffer[i] == '\n' || i == end - 1) {
+                    int stop = buffer[i] == '\n' ? i : i + 1;
+                    if (stop > start && buffer[stop - 1] == '\r') {
+                        stop--;
+                    }
+                    lines.add(new String(buffer, start, stop - start, StandardCharsets.UTF_8));
+                    start = i + 1;
+                }
+            }
+            return new Chunk(lines, from + end, size - from > maxBytes);
+        } catch (IOException e) {
+            LOG.warn("cannot read the attempt log {}: {}", file, e.getMessage());
+            return new Chunk(List.of(), offset, false);
+        }
+    }
+
+    /**
+     * Where the last {@code maxBytes} of the log begin, at the start of a line: the offset from which
+     * a page shows a long log's end.
+     */
+    public static long tailOffset(Path file, int maxBytes) {
+        try {
+            long size = Files.exists(file) ? Files.size(file) : 0;
+            if (size <= maxBytes) {
+                return 0;
+            }
+            try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+                long at = size - maxBytes;
+                in.seek(at);
+                int b;
+                while ((b = in.read()) != -1 && b != '\n') {
+                    at++;
+                }
+                return Math.min(at + 1, size);
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot read the attempt log {}: {}", file, e.getMessage());
+            return 0;
+        }
+    }
+
+    /**
+     * Lines read by {@link #readFrom}.
+     *
+     * @param next the byte offset after the last whole line read
+     * @param more whether {@code maxBytes} cut the read short (more whole lines may follow at once)
+     */
+    public record Chunk(List<String> lines, long next, boolean more) {
+        public Chunk {
+            lines = List.copyOf(lines);
         }
     }
 }

@@ -84,12 +84,17 @@ public final class WebUi {
         }
     }
 
-    /** The UI's parts beyond the account pages. */
+    /**
+     * The UI's parts beyond the account pages. Javalin answers a path with the first route that
+     * matches it, so pages with fixed paths ({@code /connections/new}) come before the connection
+     * pages' {@code /connections/{id}}, which come last.
+     */
     private List<UiArea> areas() {
-        // the connections area before any area with /connections/{id}: Javalin matches in the order added
         return List.of(new DashboardPage(api, pages, Clock.systemUTC()), new SettingsPages(api, pages),
-                new ConnectionPages(api, pages), new ActorPages(ActorType.SOURCE, api, pages),
-                new ActorPages(ActorType.DESTINATION, api, pages));
+                new ActorPages(ActorType.SOURCE, api, pages), new ActorPages(ActorType.DESTINATION, api, pages),
+                new ConnectionPages(api, pages),
+                new ConnectionStatusPages(api, pages), new JobLogPages(api, pages, jobs),
+                new TransformationPages(api, pages));
     }
 
     /** A page handler that gets the request's session once the access rules let it through. */

@@ -104,4 +104,26 @@ final class UiBrowser {
                 .header("Content-Type", "application/x-www-form-urlencoded").header("HX-Request", "true")
                 .header("X-CSRF-Token", csrf).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
+
+    /**
+     * A Config API call through the UI port's {@code /api} (loopback, so without credentials): the
+     * response body as JSON, failing the test on any status but 200 and 204.
+     */
+    com.fasterxml.jackson.databind.JsonNode api(String call, String json) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/" + call))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+        assertThat(response.statusCode()).as(call + " " + response.body()).isIn(200, 204);
+        return response.body().isEmpty() ? null : io.sluice.platform.api.ApiJson.read(response.body());
+    }
+
+    /** A client signed in as the admin through the first-run wizard (which it must find open). */
+    static UiBrowser afterSetup(int port, String email, String password) {
+        UiBrowser browser = new UiBrowser(port);
+        String csrf = browser.csrf("/setup");
+        HttpResponse<String> done = browser.post("/setup", Map.of("_csrf", csrf, "adminEmail", email,
+                "password", password, "confirmPassword", password, "notificationEmail", "",
+                "dataResidency", "auto", "anonymousUsageStats", "false"));
+        assertThat(done.statusCode()).as("setup " + done.body()).isEqualTo(303);
+        return browser;
+    }
 }

@@ -64,7 +64,7 @@ class UiWholeJourneyIT {
         }
     }
 
-    private record Journey(WebDriver driver, WebDriverWait wait, String base, int apiPort, int width, int height,
+    private record Journey(WebDriver driver, WebDriverWait until, String base, int apiPort, int width, int height,
             Path duckdb) {
         void run() {
             setUpSignOutSignIn();
@@ -74,44 +74,44 @@ class UiWholeJourneyIT {
             long jobId = syncNow(connectionId);
             readTheLog(connectionId, jobId);
             driver.get(base + "/");
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("connection-" + connectionId),
+            until.until(ExpectedConditions.textToBePresentInElementLocated(By.id("connection-" + connectionId),
                     "succeeded"));
             shot("9-dashboard");
         }
 
         private void setUpSignOutSignIn() {
             driver.get(base + "/");
-            wait.until(ExpectedConditions.urlToBe(base + "/setup"));
+            until.until(ExpectedConditions.urlToBe(base + "/setup"));
             shot("1-setup");
             type("adminEmail", "owner@example.org");
             type("password", "journey password 1");
             type("confirmPassword", "journey password 1");
             driver.findElement(By.cssSelector("main button[type=submit]")).click();
-            wait.until(ExpectedConditions.urlToBe(base + "/"));
+            until.until(ExpectedConditions.urlToBe(base + "/"));
             openMenuOnPhone();
             driver.findElement(By.cssSelector(".sign-out button")).click();
-            wait.until(ExpectedConditions.urlContains("/sign-in"));
+            until.until(ExpectedConditions.urlContains("/sign-in"));
             type("email", "owner@example.org");
             type("password", "journey password 1");
             shot("2-sign-in");
             driver.findElement(By.cssSelector("main button[type=submit]")).click();
-            wait.until(ExpectedConditions.urlToBe(base + "/"));
+            until.until(ExpectedConditions.urlToBe(base + "/"));
         }
 
         private String createFakerSource() {
             driver.get(base + "/sources");
             click("new-source");
-            wait.until(ExpectedConditions.urlToBe(base + "/sources/new"));
+            until.until(ExpectedConditions.urlToBe(base + "/sources/new"));
             type("connector-search", "faker");
-            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("connector-source-postgres")));
+            until.until(ExpectedConditions.invisibilityOfElementLocated(By.id("connector-source-postgres")));
             shot("3-source-catalogue");
             click("connector-source-faker");
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("config-count")));
+            until.until(ExpectedConditions.visibilityOfElementLocated(By.id("config-count")));
             type("name", "Journey faker");
             type("config-count", String.valueOf(USERS));
             shot("4-source-form");
             click("save");
-            wait.until(ExpectedConditions.urlContains("?created"));
+            until.until(ExpectedConditions.urlContains("?created"));
             assertThat(driver.findElement(By.id("notice")).getText()).isNotBlank();
             String id = idIn(driver.getCurrentUrl());
             JsonNode source = UiBrowser.api(apiPort, "sources/get", "{\"sourceId\": \"" + id + "\"}");
@@ -123,28 +123,28 @@ class UiWholeJourneyIT {
         private String createDuckDbDestination() {
             driver.get(base + "/destinations");
             click("new-destination");
-            wait.until(ExpectedConditions.urlToBe(base + "/destinations/new"));
+            until.until(ExpectedConditions.urlToBe(base + "/destinations/new"));
             type("connector-search", "duck");
             click("connector-destination-duckdb");
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("config-destination_path")));
+            until.until(ExpectedConditions.visibilityOfElementLocated(By.id("config-destination_path")));
             type("name", "Journey DuckDB");
             type("config-destination_path", duckdb.toString());
             click("test-connection");
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("check-result"), "succeeded"));
+            until.until(ExpectedConditions.textToBePresentInElementLocated(By.id("check-result"), "succeeded"));
             shot("5-destination-tested");
             click("save");
-            wait.until(ExpectedConditions.urlContains("?created"));
+            until.until(ExpectedConditions.urlContains("?created"));
             return idIn(driver.getCurrentUrl());
         }
 
         private String createConnection(String sourceId, String destinationId) {
             driver.get(base + "/connections");
             click("new-connection");
-            wait.until(ExpectedConditions.urlToBe(base + "/connections/new"));
+            until.until(ExpectedConditions.urlToBe(base + "/connections/new"));
             new Select(driver.findElement(By.id("source"))).selectByValue(sourceId);
             new Select(driver.findElement(By.id("destination"))).selectByValue(destinationId);
             click("choose-streams");
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("stream-users-mode")));
+            until.until(ExpectedConditions.visibilityOfElementLocated(By.id("stream-users-mode")));
             WebElement users = driver.findElement(By.id("stream-users-selected"));
             if (!users.isSelected()) {
                 click("stream-users-selected");
@@ -153,7 +153,7 @@ class UiWholeJourneyIT {
             type("name", "Journey connection");
             shot("6-streams");
             click("create-connection");
-            wait.until(ExpectedConditions.urlMatches(base + "/connections/[0-9a-f-]{36}$"));
+            until.until(ExpectedConditions.urlMatches(base + "/connections/[0-9a-f-]{36}$"));
             String id = idIn(driver.getCurrentUrl());
             JsonNode connection = UiBrowser.api(apiPort, "connections/get", "{\"connectionId\": \"" + id + "\"}");
             assertThat(connection.path("name").asText()).isEqualTo("Journey connection");
@@ -169,14 +169,14 @@ class UiWholeJourneyIT {
                     + connectionId + "\"}").path("jobs");
             assertThat(jobs).hasSize(1);
             long jobId = jobs.get(0).path("job").path("id").asLong();
-            wait.until(ExpectedConditions.attributeToBe(By.id("job-" + jobId), "data-status", "succeeded"));
+            until.until(ExpectedConditions.attributeToBe(By.id("job-" + jobId), "data-status", "succeeded"));
             assertThat(driver.getCurrentUrl()).isEqualTo(base + "/connections/" + connectionId);
             JsonNode job = UiBrowser.api(apiPort, "jobs/get", "{\"id\": " + jobId + "}");
             long committed = job.path("attempts").get(0).path("attempt").path("totalStats").path("recordsCommitted")
                     .asLong();
             assertThat(committed).isGreaterThanOrEqualTo(USERS);
             assertThat(driver.findElement(By.id("job-" + jobId)).getText()).contains(String.format("%,d", committed));
-            WebElement canvas = wait.until(ExpectedConditions.visibilityOfElementLocated(
+            WebElement canvas = until.until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("#sync-chart canvas")));
             assertThat(canvas.getSize().getWidth()).isPositive();
             assertThat(canvas.getSize().getHeight()).isPositive();
@@ -189,11 +189,11 @@ class UiWholeJourneyIT {
             ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
                     "arguments[0].scrollIntoView({block: 'center'})", link);
             link.click();
-            wait.until(ExpectedConditions.urlToBe(base + "/connections/" + connectionId + "/jobs/" + jobId));
+            until.until(ExpectedConditions.urlToBe(base + "/connections/" + connectionId + "/jobs/" + jobId));
             JsonNode lines = UiBrowser.api(apiPort, "jobs/get", "{\"id\": " + jobId + "}").path("attempts").get(0)
                     .path("logs").path("logLines");
             assertThat(lines.size()).isGreaterThan(3);
-            String log = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("job-log"))).getText();
+            String log = until.until(ExpectedConditions.visibilityOfElementLocated(By.id("job-log"))).getText();
             assertThat(log).contains(lines.get(0).asText().strip(), lines.get(lines.size() - 1).asText().strip());
             shot("8-job-log");
         }
