@@ -154,6 +154,27 @@ class NotificationIT {
     }
 
     @Test
+    void theWorkspacesThresholdDisablesAfterItsOwnCountAndABadOneIsRefused() throws Exception {
+        ApiClient.Response refused = api.post("/api/v1/workspaces/update", """
+                {"workspaceId": "%s", "notificationSettings": {"consecutiveFailureThreshold": -1}}"""
+                .formatted(workspaceId));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.text()).contains("notificationSettings.consecutiveFailureThreshold")
+                .contains("whole number >= 0");
+        api.ok("/api/v1/workspaces/update", """
+                {"workspaceId": "%s", "notificationSettings": {"consecutiveFailureThreshold": 1,
+                  "sendOnSyncDisabled": {"notificationType": ["webhook"], "webhookConfiguration": {"url": "%s"}}}}"""
+                .formatted(workspaceId, url("/hook")));
+        String connectionId = connection(99);
+        assertThat(syncAndWait(connectionId)).isEqualTo("failed");
+        Post disabled = next();
+        assertThat(disabled.body().path("event").asText()).isEqualTo("connection_disabled");
+        assertThat(disabled.body().path("consecutiveFailures").asInt()).isEqualTo(1);
+        assertThat(api.ok("/api/v1/connections/get", "{\"connectionId\": \"" + connectionId + "\"}")
+                .path("status").asText()).isEqualTo("inactive");
+    }
+
+    @Test
     void successIsNotifiedWhenAskedAndResetsTheFailureCount() throws Exception {
         configure();
         String connectionId = connection(2);

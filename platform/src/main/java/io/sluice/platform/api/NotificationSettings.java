@@ -9,12 +9,16 @@ import java.util.Map;
 
 /**
  * A workspace's {@code notificationSettings} ({@code sendOnFailure}, {@code sendOnSuccess},
- * {@code sendOnSyncDisabled}, each a {@code NotificationItem}) and {@code /api/v1/notifications/try}.
+ * {@code sendOnSyncDisabled}, each a {@code NotificationItem}; and Sluice's
+ * {@code consecutiveFailureThreshold}, the failed syncs in a row that disable a connection of the
+ * workspace, 0 for never, absent for the server's {@code SLUICE_FAILURE_THRESHOLD}) and
+ * {@code /api/v1/notifications/try}.
  */
 final class NotificationSettings {
     static final List<String> EVENTS = List.of("sendOnFailure", "sendOnSuccess", "sendOnSyncDisabled",
             "sendOnSyncDisabledWarning", "sendOnConnectionUpdate", "sendOnConnectionUpdateActionRequired",
             "sendOnBreakingChangeWarning", "sendOnBreakingChangeSyncsDisabled");
+    static final String THRESHOLD = "consecutiveFailureThreshold";
     private static final List<String> TYPES = List.of("slack", "webhook");
 
     private final Notifier notifier;
@@ -27,8 +31,14 @@ final class NotificationSettings {
     static void check(Body body, ObjectNode settings) {
         settings.fieldNames().forEachRemaining(event -> {
             String field = "notificationSettings." + event;
-            if (!EVENTS.contains(event)) {
-                body.error(field, "is not one of " + String.join(", ", EVENTS));
+            if (event.equals(THRESHOLD)) {
+                JsonNode threshold = settings.get(event);
+                if (!threshold.isNull() && (!threshold.canConvertToInt() || !threshold.isIntegralNumber()
+                        || threshold.asInt() < 0)) {
+                    body.error(field, "must be a whole number >= 0 (0 never disables a connection)");
+                }
+            } else if (!EVENTS.contains(event)) {
+                body.error(field, "is not one of " + String.join(", ", EVENTS) + ", " + THRESHOLD);
             } else if (!settings.get(event).isObject()) {
                 body.error(field, "must be an object {notificationType, slackConfiguration, webhookConfiguration}");
             } else {

@@ -33,7 +33,10 @@ public final class SyncAlerts implements JobRunner.JobEndListener {
     private final Notifier notifier;
     private final int threshold;
 
-    /** @param threshold failed jobs in a row that disable a connection; 0 never disables */
+    /**
+     * @param threshold failed jobs in a row that disable a connection, unless its workspace's
+     *     notification settings hold a {@code consecutiveFailureThreshold}; 0 never disables
+     */
     public SyncAlerts(ConnectionDao connections, ActorDao actors, NotificationDao notifications,
             ConnectionScheduler scheduler, Notifier notifier, int threshold) {
         this.connections = connections;
@@ -75,6 +78,8 @@ public final class SyncAlerts implements JobRunner.JobEndListener {
             Optional<String> failureMessage) {
         send(settings.path("sendOnFailure"), event.put("event", "sync_failed"), "Sync of connection " + row.name()
                 + " (job " + jobId + ") failed: " + failureMessage.orElse("no message"));
+        int threshold = settings.path("consecutiveFailureThreshold").isIntegralNumber()
+                ? settings.path("consecutiveFailureThreshold").asInt() : this.threshold;
         if (threshold < 1) {
             return;
         }

@@ -15,24 +15,27 @@ import java.util.Map;
  * the events go to them. It is stored as the workspace's {@code notificationSettings}: each of
  * {@code sendOnFailure}, {@code sendOnSuccess} and {@code sendOnSyncDisabled} is a
  * {@code NotificationItem} holding both URLs, with {@code notificationType} empty when the event
- * is off (so the URLs are kept). Events the form does not show are left as they are. The input ids
- * are {@code slackWebhook}, {@code webhookUrl} and the event names.
+ * is off (so the URLs are kept). Events the form does not show are left as they are. The failure
+ * threshold is {@code consecutiveFailureThreshold}, as typed (empty: the server's default). The input
+ * ids are {@code slackWebhook}, {@code webhookUrl}, the event names and {@code failureThreshold}.
  */
 public record NotificationsForm(String slackWebhook, String webhookUrl, boolean sendOnFailure, boolean sendOnSuccess,
-        boolean sendOnSyncDisabled) {
+        boolean sendOnSyncDisabled, String failureThreshold) {
+    static final String THRESHOLD = "consecutiveFailureThreshold";
     static final List<String> EVENTS = List.of("sendOnFailure", "sendOnSuccess", "sendOnSyncDisabled");
 
     /** The form as the stored settings fill it (the first URL of each kind found, an event is on if it has a type). */
     static NotificationsForm of(JsonNode settings) {
         return new NotificationsForm(firstUrl(settings, "slackConfiguration", "webhook"),
                 firstUrl(settings, "webhookConfiguration", "url"), on(settings, "sendOnFailure"),
-                on(settings, "sendOnSuccess"), on(settings, "sendOnSyncDisabled"));
+                on(settings, "sendOnSuccess"), on(settings, "sendOnSyncDisabled"),
+                settings.path(THRESHOLD).isIntegralNumber() ? settings.path(THRESHOLD).asText() : "");
     }
 
     static NotificationsForm from(Context ctx) {
         return new NotificationsForm(SetupForm.text(ctx, "slackWebhook"), SetupForm.text(ctx, "webhookUrl"),
                 ctx.formParam("sendOnFailure") != null, ctx.formParam("sendOnSuccess") != null,
-                ctx.formParam("sendOnSyncDisabled") != null);
+                ctx.formParam("sendOnSyncDisabled") != null, SetupForm.text(ctx, "failureThreshold"));
     }
 
     /** What the form itself can tell is wrong; the API checks the URLs. */
@@ -40,6 +43,10 @@ public record NotificationsForm(String slackWebhook, String webhookUrl, boolean 
         Map<String, String> errors = new LinkedHashMap<>();
         if ((sendOnFailure || sendOnSuccess || sendOnSyncDisabled) && types().isEmpty()) {
             errors.put("slackWebhook", "Enter a Slack webhook URL or a webhook URL to send the chosen events to.");
+        }
+        if (!failureThreshold.isEmpty() && !failureThreshold.matches("\\d{1,4}")) {
+            errors.put("failureThreshold", "Enter a whole number of failed syncs, 0 or more (0 never disables),"
+                    + " or leave it empty for the server's default.");
         }
         return errors;
     }
@@ -50,6 +57,11 @@ public record NotificationsForm(String slackWebhook, String webhookUrl, boolean 
         boolean[] on = {sendOnFailure, sendOnSuccess, sendOnSyncDisabled};
         for (int i = 0; i < EVENTS.size(); i++) {
             settings.set(EVENTS.get(i), item(on[i] ? types() : List.of()));
+        }
+        if (failureThreshold.isEmpty()) {
+            settings.remove(THRESHOLD);
+        } else {
+            settings.put(THRESHOLD, Integer.parseInt(failureThreshold));
         }
         return settings;
     }
@@ -73,6 +85,9 @@ public record NotificationsForm(String slackWebhook, String webhookUrl, boolean 
 
     /** The input an API field error of {@code notificationSettings} or {@code notifications/try} belongs to. */
     static String inputOf(String field) {
+        if (field.endsWith(THRESHOLD)) {
+            return "failureThreshold";
+        }
         if (field.endsWith("slackConfiguration.webhook")) {
             return "slackWebhook";
         }

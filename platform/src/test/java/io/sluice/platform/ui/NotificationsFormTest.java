@@ -16,7 +16,7 @@ class NotificationsFormTest {
         JsonNode stored = JSON.readTree("""
                 {"sendOnBreakingChangeWarning": {"notificationType": ["slack"], "slackConfiguration": {"webhook": "%s"}}}"""
                 .formatted(SLACK));
-        JsonNode settings = new NotificationsForm(SLACK, HOOK, true, false, false).settings(stored);
+        JsonNode settings = new NotificationsForm(SLACK, HOOK, true, false, false, "").settings(stored);
         assertThat(settings.path("sendOnFailure").toString()).isEqualTo("{\"notificationType\":[\"slack\",\"webhook\"],"
                 + "\"slackConfiguration\":{\"webhook\":\"" + SLACK + "\"},\"webhookConfiguration\":{\"url\":\"" + HOOK + "\"}}");
         assertThat(settings.path("sendOnSuccess").path("notificationType")).isEmpty();
@@ -24,7 +24,7 @@ class NotificationsFormTest {
         assertThat(settings.path("sendOnBreakingChangeWarning")).isEqualTo(stored.path("sendOnBreakingChangeWarning"));
         assertThat(stored.has("sendOnFailure")).as("the stored settings are not changed in place").isFalse();
 
-        assertThat(NotificationsForm.of(settings)).isEqualTo(new NotificationsForm(SLACK, HOOK, true, false, false));
+        assertThat(NotificationsForm.of(settings)).isEqualTo(new NotificationsForm(SLACK, HOOK, true, false, false, ""));
     }
 
     @Test
@@ -34,16 +34,32 @@ class NotificationsFormTest {
                  "sendOnSyncDisabled": {"notificationType": ["slack"], "slackConfiguration": {"webhook": "%s"}}}"""
                 .formatted(HOOK, SLACK));
         NotificationsForm form = NotificationsForm.of(settings);
-        assertThat(form).isEqualTo(new NotificationsForm(SLACK, HOOK, false, true, true));
+        assertThat(form).isEqualTo(new NotificationsForm(SLACK, HOOK, false, true, true, ""));
         assertThat(form.summary()).isEqualTo("Successful syncs and disabled connections go to Slack and the webhook");
         assertThat(NotificationsForm.of(JSON.missingNode()).summary()).isEqualTo("Off");
     }
 
     @Test
+    void theFailureThresholdIsStoredAsANumberOrLeftToTheServer() {
+        JsonNode stored = new NotificationsForm(SLACK, "", true, false, false, "5").settings(JSON.createObjectNode());
+        assertThat(stored.path("consecutiveFailureThreshold").asInt()).isEqualTo(5);
+        assertThat(NotificationsForm.of(stored).failureThreshold()).isEqualTo("5");
+        JsonNode cleared = new NotificationsForm(SLACK, "", true, false, false, "").settings(stored);
+        assertThat(cleared.has("consecutiveFailureThreshold")).isFalse();
+        assertThat(new NotificationsForm("", "", false, false, false, "0").problems()).isEmpty();
+        assertThat(new NotificationsForm("", "", false, false, false, "three").problems())
+                .containsKey("failureThreshold");
+        assertThat(new NotificationsForm("", "", false, false, false, "-1").problems())
+                .containsKey("failureThreshold");
+        assertThat(NotificationsForm.inputOf("notificationSettings.consecutiveFailureThreshold"))
+                .isEqualTo("failureThreshold");
+    }
+
+    @Test
     void anEventNeedsAUrlAndTheTestGoesToTheFormsUrls() {
-        assertThat(new NotificationsForm("", "", true, false, false).problems()).containsKey("slackWebhook");
-        assertThat(new NotificationsForm("", "", false, false, false).problems()).isEmpty();
-        assertThat(new NotificationsForm("", HOOK, false, false, false).testItem().toString())
+        assertThat(new NotificationsForm("", "", true, false, false, "").problems()).containsKey("slackWebhook");
+        assertThat(new NotificationsForm("", "", false, false, false, "").problems()).isEmpty();
+        assertThat(new NotificationsForm("", HOOK, false, false, false, "").testItem().toString())
                 .isEqualTo("{\"notificationType\":[\"webhook\"],\"webhookConfiguration\":{\"url\":\"" + HOOK + "\"}}");
     }
 
