@@ -41,8 +41,11 @@ import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
  * its objects ({@code <root>/<bucket>/<key>}).
  */
 final class UnhashedMultipartStore extends ForwardingBlobStore {
-    /** Where S3Proxy's nio2 store reads an object's ETag from (a multipart ETag as ASCII). */
-    private static final String ETAG_ATTRIBUTE = "content-md5";
+    /**
+     * The extended attribute S3Proxy's nio2 store reads an object's ETag from (16 bytes of MD5, or a
+     * multipart ETag as ASCII), by the name it gives the JDK's attribute view.
+     */
+    private static final String ETAG_ATTRIBUTE = "user.content-md5";
 
     private final Path root;
     private final Path parts;
