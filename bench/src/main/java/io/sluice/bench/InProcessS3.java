@@ -21,7 +21,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * S3Proxy in this process on a free port, keeping its objects as files under a temporary directory
  * (10M rows of Parquet are more than a 2 GB heap could hold in its in-memory store), with one
- * bucket and a client to look at what was written. {@link #close()} stops it and deletes the files.
+ * bucket and a client to look at what was written. Multipart uploads go through
+ * {@link UnhashedMultipartStore} unless S3Proxy's own store is asked for (it hashes every byte
+ * twice). {@link #close()} stops it and deletes the files.
  */
 final class InProcessS3 implements AutoCloseable {
     static final String ACCESS_KEY = "sluice-bench-access-key";
@@ -40,10 +42,13 @@ final class InProcessS3 implements AutoCloseable {
         this.client = client;
     }
 
-    static InProcessS3 start() throws Exception {
+    /** @param hashingStore S3Proxy's own file-system store, which computes the MD5 of every part and object */
+    static InProcessS3 start(boolean hashingStore) throws Exception {
         Path dir = Files.createTempDirectory("sluice-bench-s3-");
+        Path objects = Files.createDirectory(dir.resolve("objects"));
         S3Proxy proxy = S3Proxy.builder()
-                .blobStore(new FilesystemNio2BlobStore(dir.toString()))
+                .blobStore(hashingStore ? new FilesystemNio2BlobStore(objects.toString())
+                        : UnhashedMultipartStore.under(objects, dir.resolve("parts")))
                 .endpoint(URI.create("http://127.0.0.1:0"))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                 .build();

@@ -55,28 +55,34 @@ public final class PgToS3Benchmark {
 
     private final long rows;
     private final boolean keepTable;
+    private final boolean hashingStore;
     private final BenchDatabase db = BenchDatabase.fromEnvironment();
 
-    private PgToS3Benchmark(long rows, boolean keepTable) {
+    private PgToS3Benchmark(long rows, boolean keepTable, boolean hashingStore) {
         this.rows = rows;
         this.keepTable = keepTable;
+        this.hashingStore = hashingStore;
     }
 
     /**
      * Arguments: [rows] [--keep-table] (keep the source table for the next run, and reuse one left by
-     * an earlier run with as many rows: repeated runs while profiling skip building it).
+     * an earlier run with as many rows: repeated runs while profiling skip building it)
+     * [--hashing-store] (S3Proxy's own file-system store, which computes the MD5 of every part and
+     * again of every completed object, instead of {@link UnhashedMultipartStore}).
      */
     public static void main(String[] args) throws Exception {
         List<String> list = List.of(args);
         long rows = list.stream().filter(a -> !a.startsWith("--")).findFirst()
                 .map(a -> Long.parseLong(a.replace("_", "").replace(",", ""))).orElse(10_000_000L);
-        new PgToS3Benchmark(rows, list.contains("--keep-table")).run();
+        new PgToS3Benchmark(rows, list.contains("--keep-table"), list.contains("--hashing-store")).run();
     }
 
     private void run() throws Exception {
-        System.out.printf(Locale.ROOT, "pg-to-s3 benchmark: %,d rows, %d cores, %s%n", rows,
-                Runtime.getRuntime().availableProcessors(), db.describe());
-        try (InProcessS3 s3 = InProcessS3.start()) {
+        System.out.printf(Locale.ROOT, "pg-to-s3 benchmark: %,d rows, %d cores, %s, S3Proxy with %s%n", rows,
+                Runtime.getRuntime().availableProcessors(), db.describe(),
+                hashingStore ? "its own file-system store (MD5 of every part and object)"
+                        : "unhashed multipart parts joined by the kernel");
+        try (InProcessS3 s3 = InProcessS3.start(hashingStore)) {
             long start = System.nanoTime();
             prepare();
             long bytes = db.scalar("SELECT pg_relation_size('" + SRC + ".t')");

@@ -15,11 +15,11 @@ sealed interface OutputFormat permits OutputFormat.Parquet, OutputFormat.Csv, Ou
 
     /**
      * Starts a file of rows of {@code schema} that writes to {@code out} and closes it when complete;
-     * {@code buffers} are the stream's, shared by its successive files (formats that buffer no row
-     * groups leave them alone).
+     * {@code buffers} and {@code fallbacks} are the stream's, shared by its successive files (formats
+     * that buffer no row groups leave them alone).
      */
-    RowFileWriter open(String stream, RowSchema schema, MultipartOutputStream out, PageBufferPool buffers)
-            throws IOException;
+    RowFileWriter open(String stream, RowSchema schema, MultipartOutputStream out, PageBufferPool buffers,
+            DictionaryFallbacks fallbacks) throws IOException;
 
     /**
      * Parquet files: one column per property of the stream's schema, after {@code _airbyte_ab_id} and
@@ -33,9 +33,9 @@ sealed interface OutputFormat permits OutputFormat.Parquet, OutputFormat.Csv, Ou
         }
 
         @Override
-        public RowFileWriter open(String stream, RowSchema schema, MultipartOutputStream out, PageBufferPool buffers)
-                throws IOException {
-            return ParquetFileWriter.open(this, stream, schema, out, buffers);
+        public RowFileWriter open(String stream, RowSchema schema, MultipartOutputStream out, PageBufferPool buffers,
+                DictionaryFallbacks fallbacks) throws IOException {
+            return ParquetFileWriter.open(this, stream, schema, out, buffers, fallbacks);
         }
     }
 
@@ -47,8 +47,8 @@ sealed interface OutputFormat permits OutputFormat.Parquet, OutputFormat.Csv, Ou
         }
 
         @Override
-        public RowFileWriter open(String stream, RowSchema schema, MultipartOutputStream out, PageBufferPool buffers)
-                throws IOException {
+        public RowFileWriter open(String stream, RowSchema schema, MultipartOutputStream out, PageBufferPool buffers,
+                DictionaryFallbacks fallbacks) throws IOException {
             return new CsvFileWriter(schema, flatten, out, gzip);
         }
     }
@@ -61,8 +61,8 @@ sealed interface OutputFormat permits OutputFormat.Parquet, OutputFormat.Csv, Ou
         }
 
         @Override
-        public RowFileWriter open(String stream, RowSchema schema, MultipartOutputStream out, PageBufferPool buffers)
-                throws IOException {
+        public RowFileWriter open(String stream, RowSchema schema, MultipartOutputStream out, PageBufferPool buffers,
+                DictionaryFallbacks fallbacks) throws IOException {
             return new JsonlFileWriter(schema, flatten, out, gzip);
         }
     }

@@ -55,7 +55,7 @@ final class ParquetFileWriter implements RowFileWriter {
     private long writtenBytes;
 
     private ParquetFileWriter(OutputFormat.Parquet format, ParquetRows rows, MultipartOutputStream upload,
-            PageBufferPool pageBuffers) throws IOException {
+            PageBufferPool pageBuffers, DictionaryFallbacks fallbacks) throws IOException {
         this.upload = upload;
         this.rows = rows;
         this.rowGroupBytes = format.blockSizeBytes();
@@ -68,7 +68,7 @@ final class ParquetFileWriter implements RowFileWriter {
                 // every _airbyte_ab_id is new: a dictionary and min/max statistics only cost time
                 .withDictionaryEncoding(ParquetRows.AB_ID, false)
                 .withStatisticsEnabled(ParquetRows.AB_ID, false)
-                .withValuesWriterFactory(new PlainValuesFactory())
+                .withValuesWriterFactory(new PlainValuesFactory(fallbacks))
                 // level histograms and unencoded sizes per page: no reader we serve asks for them
                 .withSizeStatisticsEnabled(false)
                 // parquet-mr looks at every column's page size at least every this many rows: each look
@@ -86,8 +86,8 @@ final class ParquetFileWriter implements RowFileWriter {
     }
 
     static ParquetFileWriter open(OutputFormat.Parquet format, String stream, RowSchema schema,
-            MultipartOutputStream upload, PageBufferPool pageBuffers) throws IOException {
-        return new ParquetFileWriter(format, new ParquetRows(stream, schema), upload, pageBuffers);
+            MultipartOutputStream upload, PageBufferPool pageBuffers, DictionaryFallbacks fallbacks) throws IOException {
+        return new ParquetFileWriter(format, new ParquetRows(stream, schema), upload, pageBuffers, fallbacks);
     }
 
     @Override

@@ -36,6 +36,8 @@ final class StreamFiles {
     private final long fileSizeBytes;
     /** Page buffers of the stream's Parquet row groups, reused across its files: two row groups' worth. */
     private final PageBufferPool pageBuffers;
+    /** The Parquet columns whose dictionaries gave up lately, remembered across the stream's files. */
+    private final DictionaryFallbacks dictionaryFallbacks = new DictionaryFallbacks();
     private final List<String> completed = new ArrayList<>();
     private final Set<String> written = new HashSet<>();
     private final AbId abId = new AbId();
@@ -175,7 +177,7 @@ final class StreamFiles {
         openUpload = new MultipartOutputStream(storage, key, tuning.partSizeBytes(), tuning.partsInFlight(),
                 uploads);
         try {
-            open = format.open(stream.stream().name(), schema, openUpload, pageBuffers);
+            open = format.open(stream.stream().name(), schema, openUpload, pageBuffers, dictionaryFallbacks);
         } catch (IOException | RuntimeException e) {
             openUpload.abort();
             throw e;
