@@ -1,7 +1,6 @@
 package io.sluice.platform.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.platform.PlatformSettings;
@@ -23,9 +22,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -41,9 +37,7 @@ class UiActorsBrowserIT {
 
     @BeforeAll
     static void needsChromium() {
-        if (!Files.isExecutable(UiJourneyIT.CHROMIUM) || !Files.isExecutable(UiJourneyIT.CHROMEDRIVER)) {
-            fail("UiActorsBrowserIT needs Debian's chromium and chromium-driver; run bin/services");
-        }
+        UiChromium.requireInstalled();
     }
 
     @ParameterizedTest(name = "{0}x{1}")
@@ -63,17 +57,7 @@ class UiActorsBrowserIT {
 
     /** As {@code UiJourneyIT} starts it: headless, a phone's viewport emulated below 500 px. */
     private static WebDriver chromium(int width, int height) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(UiJourneyIT.CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=" + width + "," + height);
-        if (width < 500) {
-            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
-                    Map.of("width", width, "height", height, "pixelRatio", 1.0)));
-        }
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(UiJourneyIT.CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
+        return UiChromium.start(width, height);
     }
 
     private record Pages(WebDriver driver, String base, int apiPort, int width, int height) {
@@ -191,16 +175,11 @@ class UiActorsBrowserIT {
         }
 
         private void everyInputHasALabel() {
-            for (WebElement input : driver.findElements(By.cssSelector("main input:not([type=hidden]), main select, main textarea"))) {
-                String id = input.getAttribute("id");
-                assertThat(driver.findElements(By.cssSelector("label[for='" + id + "']"))).as("label of " + id).hasSize(1);
-            }
+            UiChromium.assertEveryInputHasALabel(driver);
         }
 
         private void fits() {
-            Object overflow = ((JavascriptExecutor) driver).executeScript(
-                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-            assertThat(((Number) overflow).longValue()).as("horizontal overflow at " + width + " px").isLessThanOrEqualTo(0);
+            UiChromium.assertFitsTheWidth(driver, width);
         }
 
         private void screenshot(String page) throws IOException {

@@ -1,7 +1,6 @@
 package io.sluice.platform.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -42,9 +41,7 @@ class UiConnectionPageBrowserIT {
 
     @BeforeAll
     static void needsChromium() {
-        if (!Files.isExecutable(Chromium.BINARY) || !Files.isExecutable(Chromium.DRIVER)) {
-            fail("UiConnectionPageBrowserIT needs Debian's chromium and chromium-driver; run bin/services");
-        }
+        UiChromium.requireInstalled();
     }
 
     @ParameterizedTest(name = "{0}x{1}")
@@ -58,7 +55,7 @@ class UiConnectionPageBrowserIT {
             JsonNode connection = api.api("connections/list", "{\"workspaceId\": \"" + workspaceId + "\"}")
                     .path("connections").get(0);
             slowDown(api, connection.path("sourceId").asText());
-            WebDriver driver = Chromium.start(width, height);
+            WebDriver driver = UiChromium.start(width, height);
             try {
                 new Visit(driver, "http://127.0.0.1:" + server.uiPort(), width,
                         "/connections/" + connection.path("connectionId").asText()).run();
@@ -181,22 +178,11 @@ class UiConnectionPageBrowserIT {
         }
 
         private void assertEveryInputHasALabel() {
-            for (WebElement input : driver.findElements(By.cssSelector("main input:not([type=hidden]), main textarea"))) {
-                String id = input.getAttribute("id");
-                assertThat(driver.findElements(By.cssSelector("label[for='" + id + "']"))).as("label of " + id)
-                        .hasSize(1);
-            }
+            UiChromium.assertEveryInputHasALabel(driver);
         }
 
         private void assertFitsTheWidth() {
-            Object overflow = ((JavascriptExecutor) driver).executeScript(
-                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-            Object wide = ((JavascriptExecutor) driver).executeScript("var w = document.documentElement.clientWidth;"
-                    + " return Array.from(document.querySelectorAll('main *')).filter(function (e) {"
-                    + " return e.getBoundingClientRect().right > w + 1; }).slice(0, 5).map(function (e) {"
-                    + " return e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right); }).join(', ');");
-            assertThat(((Number) overflow).longValue()).as("horizontal overflow at " + width + " px: " + wide)
-                    .isLessThanOrEqualTo(0);
+            UiChromium.assertFitsTheWidth(driver, width);
         }
 
         private void screenshot(String name) throws IOException {

@@ -1,14 +1,11 @@
 package io.sluice.platform.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,12 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -37,9 +30,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class UiConnectionsBrowserIT {
     @BeforeAll
     static void needsChromium() {
-        if (!Files.isExecutable(UiJourneyIT.CHROMIUM) || !Files.isExecutable(UiJourneyIT.CHROMEDRIVER)) {
-            fail("UiConnectionsBrowserIT needs Debian's chromium and chromium-driver; run bin/services");
-        }
+        UiChromium.requireInstalled();
     }
 
     @ParameterizedTest(name = "{0}x{1}")
@@ -57,15 +48,7 @@ class UiConnectionsBrowserIT {
     }
 
     private static WebDriver browser(int width, int height) {
-        ChromeOptions options = new ChromeOptions().setBinary(UiJourneyIT.CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=" + width + "," + height);
-        if (width < 500) {
-            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
-                    Map.of("width", width, "height", height, "pixelRatio", 1.0)));
-        }
-        return new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(UiJourneyIT.CHROMEDRIVER.toString())).usingAnyFreePort().build(), options);
+        return UiChromium.start(width, height);
     }
 
     private record Flow(WebDriver driver, String base, int width, int height, ConnectionsFixture fixture) {
@@ -144,25 +127,9 @@ class UiConnectionsBrowserIT {
 
         /** Every visible input and select has its label, the page does not scroll sideways; then a whole-page screenshot. */
         private void checkPage(String name) throws IOException {
-            for (WebElement input : driver.findElements(By.cssSelector("main input:not([type=hidden]), main select"))) {
-                String id = input.getAttribute("id");
-                assertThat(driver.findElements(By.cssSelector("label[for='" + id + "']"))).as("label of " + id).hasSize(1);
-            }
-            Object overflow = ((JavascriptExecutor) driver).executeScript(
-                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-            assertThat(((Number) overflow).longValue()).as(name + ": overflow at " + width + " px").isLessThanOrEqualTo(0);
-            ChromeDriver chrome = (ChromeDriver) driver;
-            Number pageHeight = (Number) chrome.executeScript("return document.documentElement.scrollHeight");
-            chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width,
-                    "height", pageHeight.intValue(), "deviceScaleFactor", 1, "mobile", width < 500));
-            try {
-                Files.copy(chrome.getScreenshotAs(OutputType.FILE).toPath(),
-                        UiJourneyIT.SCREENSHOTS.resolve("connections-" + name + "-" + width + ".png"),
-                        StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width,
-                        "height", height, "deviceScaleFactor", 1, "mobile", width < 500));
-            }
+            UiChromium.assertEveryInputHasALabel(driver);
+            UiChromium.assertFitsTheWidth(driver, width);
+            UiChromium.screenshotWholePage(driver, "connections-" + name + "-" + width, width, height);
         }
 
         /** Clicks through JavaScript's scroll first, so that a narrow screen's table cell is in view. */

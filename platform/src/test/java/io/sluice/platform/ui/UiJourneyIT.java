@@ -1,7 +1,6 @@
 package io.sluice.platform.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import io.sluice.platform.PlatformSettings;
 import io.sluice.platform.SluiceServer;
@@ -21,9 +20,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -33,18 +29,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * desktop and at a phone width, with a screenshot of each page under {@code target/screenshots}.
  */
 class UiJourneyIT {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final String EMAIL = "admin@example.org";
     static final String PASSWORD = "correct horse 1";
 
     @BeforeAll
     static void needsChromium() {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            fail("UiJourneyIT needs Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
-                    + "); run bin/services (it installs them with apt-get through bin/browser)");
-        }
+        UiChromium.requireInstalled();
     }
 
     @ParameterizedTest(name = "{0}x{1}")
@@ -64,18 +55,7 @@ class UiJourneyIT {
     }
 
     private static WebDriver chromium(int width, int height) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=" + width + "," + height);
-        if (width < 500) {
-            // headless chromium keeps windows at least 500 px wide: a phone's viewport needs emulation
-            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
-                    Map.of("width", width, "height", height, "pixelRatio", 1.0)));
-        }
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
+        return UiChromium.start(width, height);
     }
 
     /** One pass through the pages in one browser. */
@@ -138,17 +118,11 @@ class UiJourneyIT {
 
         /** Every visible input but hidden ones has a {@code <label for>} naming it. */
         private void assertEveryInputHasALabel() {
-            for (WebElement input : driver.findElements(By.cssSelector("input:not([type=hidden])"))) {
-                String id = input.getAttribute("id");
-                assertThat(driver.findElements(By.cssSelector("label[for='" + id + "']"))).as("label of " + id)
-                        .hasSize(1);
-            }
+            UiChromium.assertEveryInputHasALabel(driver);
         }
 
         private void assertFitsTheWidth() {
-            Object overflow = ((JavascriptExecutor) driver).executeScript(
-                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-            assertThat(((Number) overflow).longValue()).as("horizontal overflow at " + width + " px").isLessThanOrEqualTo(0);
+            UiChromium.assertFitsTheWidth(driver, width);
         }
 
         /** At phone width the nav links hide behind the Menu button (Alpine.js); at desktop width they show. */
