@@ -35,11 +35,14 @@ public final class SyncDisplay {
         return String.format(Locale.ROOT, "%,d", count);
     }
 
-    /** {@code 0.4 s}, {@code 12 s}, {@code 3 min 5 s}, {@code 2 h 4 min}. */
+    /**
+     * {@code under 1 s}, {@code 12 s}, {@code 3 min 5 s}, {@code 2 h 4 min}: whole seconds, as precise as
+     * the API's epoch-second times the durations come from.
+     */
     public static String duration(Duration duration) {
         long millis = Math.max(0, duration.toMillis());
-        if (millis < 10_000) {
-            return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+        if (millis < 1000) {
+            return "under 1 s";
         }
         long seconds = millis / 1000;
         if (seconds < 60) {

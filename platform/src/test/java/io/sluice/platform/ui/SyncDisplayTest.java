@@ -22,11 +22,12 @@ class SyncDisplayTest {
 
     @Test
     void durationsFromTenthsOfSecondsToHours() {
-        assertThat(SyncDisplay.duration(Duration.ofMillis(400))).isEqualTo("0.4 s");
+        assertThat(SyncDisplay.duration(Duration.ofMillis(400))).isEqualTo("under 1 s");
+        assertThat(SyncDisplay.duration(Duration.ofMillis(4_900))).isEqualTo("4 s");
         assertThat(SyncDisplay.duration(Duration.ofSeconds(12))).isEqualTo("12 s");
         assertThat(SyncDisplay.duration(Duration.ofSeconds(185))).isEqualTo("3 min 5 s");
         assertThat(SyncDisplay.duration(Duration.ofMinutes(124))).isEqualTo("2 h 4 min");
-        assertThat(SyncDisplay.duration(Duration.ofSeconds(-3))).isEqualTo("0.0 s");
+        assertThat(SyncDisplay.duration(Duration.ofSeconds(-3))).isEqualTo("under 1 s");
     }
 
     @Test
