@@ -2,8 +2,6 @@ package io.sluice.platform.ui;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -16,7 +14,6 @@ import java.util.function.Function;
 public final class UiRoutes {
     private final RoutesConfig routes;
     private final Function<WebUi.PageHandler, Handler> signedIn;
-    private final Set<String> gets = new HashSet<>();
 
     UiRoutes(RoutesConfig routes, Function<WebUi.PageHandler, Handler> signedIn) {
         this.routes = routes;
@@ -24,7 +21,6 @@ public final class UiRoutes {
     }
 
     public void get(String path, WebUi.PageHandler handler) {
-        gets.add(path);
         routes.get(path, signedIn.apply(handler));
     }
 
@@ -32,7 +28,4 @@ public final class UiRoutes {
         routes.post(path, signedIn.apply(handler));
     }
 
-    boolean hasPage(String path) {
-        return gets.contains(path);
-    }
 }

@@ -76,12 +76,6 @@ public final class WebUi {
         for (UiArea area : areas()) {
             area.register(signedIn);
         }
-        for (NavLink link : NavLink.ALL.subList(1, NavLink.ALL.size())) {
-            if (!signedIn.hasPage(link.path())) {
-                routes.get(link.path(), page(Access.SIGNED_IN, (ctx, session) -> pages.render(ctx, "soon",
-                        Map.of("csrf", session.csrf(), "title", link.label(), "current", link.path()))));
-            }
-        }
     }
 
     /**
